@@ -1,0 +1,5 @@
+/// A 1-based position in YAML text.
+struct YAMLMark: Sendable, Equatable {
+    var line: Int
+    var column: Int
+}
