@@ -13,8 +13,10 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         .target(name: "EnsembleSupport", dependencies: ["CYAML"]),
+        .target(name: "HTTP", dependencies: ["EnsembleSupport", "CCurl", "CMicroHTTPD"]),
 
         .testTarget(name: "EnsembleSupportTests", dependencies: ["EnsembleSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "EnsembleSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
