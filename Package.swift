@@ -14,9 +14,11 @@ let package = Package(
 
         .target(name: "EnsembleSupport", dependencies: ["CYAML"]),
         .target(name: "HTTP", dependencies: ["EnsembleSupport", "CCurl", "CMicroHTTPD"]),
+        .target(name: "KubeTesting", dependencies: ["EnsembleSupport", "HTTP"]),
 
         .testTarget(name: "EnsembleSupportTests", dependencies: ["EnsembleSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "EnsembleSupport"]),
+        .testTarget(name: "KubeTestingTests", dependencies: ["KubeTesting", "HTTP", "EnsembleSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
