@@ -4,6 +4,9 @@ import PackageDescription
 let package = Package(
     name: "Ensemble",
     platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ensemble", targets: ["ensemble"]),
+    ],
     targets: [
         // C libraries from Debian, wrapped with non-variadic shims.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -15,10 +18,13 @@ let package = Package(
         .target(name: "EnsembleSupport", dependencies: ["CYAML"]),
         .target(name: "HTTP", dependencies: ["EnsembleSupport", "CCurl", "CMicroHTTPD"]),
         .target(name: "KubeTesting", dependencies: ["EnsembleSupport", "HTTP"]),
+        .target(name: "EnsembleCLI", dependencies: ["EnsembleSupport", "HTTP"]),
+        .executableTarget(name: "ensemble", dependencies: ["EnsembleCLI"]),
 
         .testTarget(name: "EnsembleSupportTests", dependencies: ["EnsembleSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "EnsembleSupport"]),
         .testTarget(name: "KubeTestingTests", dependencies: ["KubeTesting", "HTTP", "EnsembleSupport"]),
+        .testTarget(name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble"]),
     ],
     swiftLanguageModes: [.v6]
 )

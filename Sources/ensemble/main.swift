@@ -1,0 +1,4 @@
+import EnsembleCLI
+import Foundation
+
+exit(await EnsembleCLI.main(arguments: Array(CommandLine.arguments.dropFirst())))
