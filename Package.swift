@@ -15,10 +15,12 @@ let package = Package(
         .target(name: "EnsembleSupport", dependencies: ["CYAML"]),
         .target(name: "HTTP", dependencies: ["EnsembleSupport", "CCurl", "CMicroHTTPD"]),
         .target(name: "KubeTesting", dependencies: ["EnsembleSupport", "HTTP"]),
+        .target(name: "EnsembleAPI", dependencies: ["EnsembleSupport"]),
 
         .testTarget(name: "EnsembleSupportTests", dependencies: ["EnsembleSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "EnsembleSupport"]),
         .testTarget(name: "KubeTestingTests", dependencies: ["KubeTesting", "HTTP", "EnsembleSupport"]),
+        .testTarget(name: "EnsembleAPITests", dependencies: ["EnsembleAPI", "EnsembleSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
