@@ -18,13 +18,17 @@ let package = Package(
         .target(name: "EnsembleSupport", dependencies: ["CYAML"]),
         .target(name: "HTTP", dependencies: ["EnsembleSupport", "CCurl", "CMicroHTTPD"]),
         .target(name: "KubeTesting", dependencies: ["EnsembleSupport", "HTTP"]),
-        .target(name: "EnsembleCLI", dependencies: ["EnsembleSupport", "HTTP"]),
+        .target(name: "EnsembleAPI", dependencies: ["EnsembleSupport"]),
+        .target(name: "EnsembleCLI", dependencies: ["EnsembleSupport", "HTTP", "KubeTesting", "EnsembleAPI"]),
         .executableTarget(name: "ensemble", dependencies: ["EnsembleCLI"]),
 
         .testTarget(name: "EnsembleSupportTests", dependencies: ["EnsembleSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "EnsembleSupport"]),
         .testTarget(name: "KubeTestingTests", dependencies: ["KubeTesting", "HTTP", "EnsembleSupport"]),
+        .testTarget(name: "EnsembleAPITests", dependencies: ["EnsembleAPI", "EnsembleSupport"]),
         .testTarget(name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble"]),
+
+        .executableTarget(name: "ensemble-bench-http", dependencies: ["HTTP", "EnsembleSupport"], path: "bench/http"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,5 @@
+public enum ConditionStatus: String, SchemaEnumeration {
+    case `true` = "True"
+    case `false` = "False"
+    case unknown = "Unknown"
+}

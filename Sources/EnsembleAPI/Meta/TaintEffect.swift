@@ -1,0 +1,5 @@
+public enum TaintEffect: String, SchemaEnumeration {
+    case noSchedule = "NoSchedule"
+    case preferNoSchedule = "PreferNoSchedule"
+    case noExecute = "NoExecute"
+}

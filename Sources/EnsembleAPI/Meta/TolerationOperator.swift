@@ -1,0 +1,4 @@
+public enum TolerationOperator: String, SchemaEnumeration {
+    case exists = "Exists"
+    case equal = "Equal"
+}
