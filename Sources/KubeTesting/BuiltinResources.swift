@@ -1,0 +1,40 @@
+import EnsembleSupport
+
+/// The built-in resources the emulator serves: those Ensemble and kubectl use.
+enum BuiltinResources {
+    static let all: [ResourceType] = [
+        ResourceType(group: "", version: "v1", plural: "namespaces", singular: "namespace", kind: "Namespace",
+            namespaced: false, shortNames: ["ns"], hasStatus: true, semantics: .objectMeta, acceptsStrategicMerge: true),
+        ResourceType(group: "", version: "v1", plural: "configmaps", singular: "configmap", kind: "ConfigMap",
+            namespaced: true, shortNames: ["cm"], semantics: .configMap, acceptsStrategicMerge: true),
+        ResourceType(group: "", version: "v1", plural: "secrets", singular: "secret", kind: "Secret",
+            namespaced: true, semantics: .secret, acceptsStrategicMerge: true),
+        ResourceType(group: "", version: "v1", plural: "serviceaccounts", singular: "serviceaccount",
+            kind: "ServiceAccount", namespaced: true, shortNames: ["sa"], semantics: .serviceAccount,
+            acceptsStrategicMerge: true),
+        ResourceType(group: "", version: "v1", plural: "services", singular: "service", kind: "Service",
+            namespaced: true, shortNames: ["svc"], categories: ["all"], hasStatus: true, semantics: .service,
+            acceptsStrategicMerge: true),
+        ResourceType(group: "", version: "v1", plural: "events", singular: "event", kind: "Event", namespaced: true,
+            shortNames: ["ev"], semantics: .objectMeta, acceptsStrategicMerge: true),
+        ResourceType(group: "events.k8s.io", version: "v1", plural: "events", singular: "event", kind: "Event",
+            namespaced: true, shortNames: ["ev"], semantics: .objectMeta, acceptsStrategicMerge: true),
+        ResourceType(group: "apps", version: "v1", plural: "deployments", singular: "deployment", kind: "Deployment",
+            namespaced: true, shortNames: ["deploy"], categories: ["all"], hasStatus: true, tracksGeneration: true,
+            scale: .init(specReplicas: ["spec", "replicas"], statusReplicas: ["status", "replicas"], labelSelector: nil),
+            semantics: .deployment, acceptsStrategicMerge: true),
+        ResourceType(group: "autoscaling", version: "v2", plural: "horizontalpodautoscalers",
+            singular: "horizontalpodautoscaler", kind: "HorizontalPodAutoscaler", namespaced: true, shortNames: ["hpa"],
+            categories: ["all"], hasStatus: true, tracksGeneration: true, semantics: .horizontalPodAutoscaler,
+            acceptsStrategicMerge: true),
+        ResourceType(group: "policy", version: "v1", plural: "poddisruptionbudgets", singular: "poddisruptionbudget",
+            kind: "PodDisruptionBudget", namespaced: true, shortNames: ["pdb"], hasStatus: true, tracksGeneration: true,
+            semantics: .podDisruptionBudget, acceptsStrategicMerge: true),
+        ResourceType(group: "coordination.k8s.io", version: "v1", plural: "leases", singular: "lease", kind: "Lease",
+            namespaced: true, semantics: .lease, acceptsStrategicMerge: true),
+        ResourceType(group: "apiextensions.k8s.io", version: "v1", plural: "customresourcedefinitions",
+            singular: "customresourcedefinition", kind: "CustomResourceDefinition", namespaced: false,
+            shortNames: ["crd", "crds"], categories: ["api-extensions"], hasStatus: true, tracksGeneration: true,
+            semantics: .objectMeta),
+    ]
+}
