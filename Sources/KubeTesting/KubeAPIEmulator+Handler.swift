@@ -116,7 +116,8 @@ extension KubeAPIEmulator {
             response.headers = merged(response.headers, request.warningHeaders(warnings))
             return response
         case "update", "patch":
-            let (object, warnings, created) = try write(request)
+            let (written, warnings, created) = try write(request)
+            let object = request.subresource == "scale" ? Scale.document(of: written, request.resource) : written
             var response = HTTPServerResponse.json(object, status: created ? 201 : 200)
             response.headers = merged(response.headers, request.warningHeaders(warnings))
             return response

@@ -190,7 +190,7 @@ extension KubeAPIEmulator {
         if resource.kind == "CustomResourceDefinition" {
             object = try CRDRegistrar.validated(object, state: state)
         }
-        if resource.tracksGeneration || resource.schema != nil, request.subresource == nil,
+        if resource.tracksGeneration || resource.schema != nil, request.subresource != "status",
             ObjectRules.specPart(object) != ObjectRules.specPart(old)
         {
             let generation = old["metadata"]?["generation"]?.integerValue ?? 0
