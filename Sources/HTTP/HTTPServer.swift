@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import EnsembleSupport
 internal import CMicroHTTPD
 
 public typealias HTTPHandler = @Sendable (HTTPServerRequest) async throws -> HTTPServerResponse
@@ -13,6 +14,7 @@ public typealias HTTPHandler = @Sendable (HTTPServerRequest) async throws -> HTT
 public final class HTTPServer: Sendable {
     public let configuration: HTTPServerConfiguration
     let handler: HTTPHandler
+    let logger: Logger?
     private let state = Mutex(ServerState())
     private let drained = Mutex<[CheckedContinuation<Void, Never>]>([])
 
@@ -26,8 +28,10 @@ public final class HTTPServer: Sendable {
         var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    public init(configuration: HTTPServerConfiguration, handler: @escaping HTTPHandler) {
+    /// Handler errors are answered with a bare 500 and logged (without the request's headers) when a logger is given.
+    public init(configuration: HTTPServerConfiguration, logger: Logger? = nil, handler: @escaping HTTPHandler) {
         self.configuration = configuration
+        self.logger = logger
         self.handler = handler
     }
 
@@ -202,11 +206,15 @@ public final class HTTPServer: Sendable {
         }
         MHD_suspend_connection(exchange.connection)
         let handler = self.handler
+        let logger = self.logger
         let task = Task.detached { [self] in
             let response: HTTPServerResponse
             do {
                 response = try await handler(request)
             } catch {
+                logger?.error("request handler failed", metadata: [
+                    "method": .string(request.method.rawValue), "path": .string(request.path), "error": .string("\(error)"),
+                ])
                 response = .error(status: 500, code: "internal", message: "internal error")
             }
             if exchange.answer(response) { resume(exchange.connection) }
@@ -270,6 +278,10 @@ public final class HTTPServer: Sendable {
         state.withLock { $0.suspended -= 1 }
         MHD_resume_connection(connection)
     }
+}
+
+extension HTTPServer: Service {
+    public var name: String { "http-server" }
 }
 
 /// libmicrohttpd's daemon handle; the library makes it safe to use from any thread.

@@ -8,7 +8,7 @@ struct HTTPBenchmark {
         do {
             try await measure()
         } catch {
-            print("benchmark failed: \(error)")
+            emit("benchmark failed: \(error)")
             exit(1)
         }
     }
@@ -21,7 +21,7 @@ struct HTTPBenchmark {
         let (python, pythonPort) = try PythonBaseline.startServer()
         defer { python.terminate() }
         let client = HTTPClient()
-        print("HTTP benchmark: \(options.requests) GET /hello per run, \(options.concurrency) concurrent, release build\n")
+        emit("HTTP benchmark: \(options.requests) GET /hello per run, \(options.concurrency) concurrent, release build\n")
 
         _ = try await load(client: client, port: server.port, requests: 1000)
         _ = try await load(client: client, port: pythonPort, requests: 1000)
@@ -82,10 +82,10 @@ struct HTTPBenchmark {
                 + String(format: "%10.0f req/s   p50 %7.3f ms   p99 %7.3f ms   errors %d",
                     result.requestsPerSecond, result.p50Milliseconds, result.p99Milliseconds, result.errors)
         }
-        print(title)
-        print("  " + row(subject.0, subject.1))
-        print("  " + row(baseline.0, baseline.1))
-        print(String(format: "  ratio: throughput %.2fx, p50 latency %.2fx, p99 latency %.2fx (>1 means Ensemble is better)\n",
+        emit(title)
+        emit("  " + row(subject.0, subject.1))
+        emit("  " + row(baseline.0, baseline.1))
+        emit(String(format: "  ratio: throughput %.2fx, p50 latency %.2fx, p99 latency %.2fx (>1 means Ensemble is better)\n",
             subject.1.requestsPerSecond / baseline.1.requestsPerSecond,
             baseline.1.p50Milliseconds / subject.1.p50Milliseconds,
             baseline.1.p99Milliseconds / subject.1.p99Milliseconds))

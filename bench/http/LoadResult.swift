@@ -24,3 +24,8 @@ struct LoadResult {
             p99Milliseconds: percentile(0.99), errors: errors)
     }
 }
+
+/// Writes a line to standard output at once (no stdio buffering), so a run cut short still shows what it measured.
+func emit(_ line: String = "") {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -6,6 +6,5 @@ import HTTP
 //   clients: Ensemble's client vs. Python's http.client (one keep-alive connection per thread), against one server.
 // Build in release: `make bench` (or `swift run -c release ensemble-bench-http`).
 
-setvbuf(stdout, nil, _IOLBF, 0)
 let options = BenchOptions(arguments: CommandLine.arguments)
 await HTTPBenchmark(options: options).run()
