@@ -24,9 +24,9 @@ let package = Package(
 
         .testTarget(name: "EnsembleSupportTests", dependencies: ["EnsembleSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "EnsembleSupport"]),
-        .testTarget(name: "KubeTestingTests", dependencies: ["KubeTesting", "HTTP", "EnsembleSupport"]),
+        .testTarget(name: "KubeTestingTests", dependencies: ["KubeTesting", "HTTP", "EnsembleSupport", "EnsembleAPI"]),
         .testTarget(name: "EnsembleAPITests", dependencies: ["EnsembleAPI", "EnsembleSupport"]),
-        .testTarget(name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble"]),
+        .testTarget(name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble", "EnsembleSupport"]),
 
         .executableTarget(name: "ensemble-bench-http", dependencies: ["HTTP", "EnsembleSupport"], path: "bench/http"),
     ],

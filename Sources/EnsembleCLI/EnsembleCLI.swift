@@ -8,6 +8,7 @@ public enum EnsembleCLI {
     /// The subcommands of `ensemble`, in the order help lists them. A new subcommand is one more entry here.
     static let subcommands: [Command] = [
         VersionCommand.command,
+        CRDsCommand.command,
         DevCommand.command,
     ]
 

@@ -30,7 +30,7 @@ import Testing
         team.spec.agents[0].model = "gtp"
         team.spec.models.append(ModelEndpoint(name: "other", provider: .openai, model: "x"))
         let error = team.validate().first
-        #expect(error?.description == #"spec.agents: Invalid value: "object": every agent's model must name an entry of spec.models (it may be omitted when exactly one model is declared)"#)
+        #expect(error?.description == #"spec.agents: Invalid value: every agent's model must name an entry of spec.models (it may be omitted when exactly one model is declared)"#)
     }
 
     @Test func teamName() {
@@ -289,6 +289,6 @@ import Testing
 
         var resumed = changed
         resumed.spec.cancel = false
-        #expect(resumed.validateUpdate(from: changed).map(\.description) == [#"spec.cancel: Invalid value: "object": a cancelled session cannot be resumed"#])
+        #expect(resumed.validateUpdate(from: changed).map(\.description) == ["spec.cancel: Invalid value: a cancelled session cannot be resumed"])
     }
 }

@@ -16,7 +16,8 @@ public struct CrossFieldRule<Subject>: Sendable {
         predicate(subject)
     }
 
-    /// The error the API server would report for `subject` at `path`, or nil when the rule holds.
+    /// The error the API server would report for `subject` at `path`, or nil when the rule holds. Like the API
+    /// server, it shows no value: the rule's subject is an object.
     public func violation(by subject: Subject, at path: FieldPath) -> ValidationError? {
         guard !predicate(subject) else { return nil }
         let field = validation.fieldPath.map(path.appending(relative:)) ?? path
@@ -27,7 +28,7 @@ public struct CrossFieldRule<Subject>: Sendable {
             case .fieldValueDuplicate: .duplicate
             case .fieldValueInvalid, nil: .invalid
             }
-        return ValidationError(kind, at: field, value: kind == .invalid ? "object" : nil, validation.message)
+        return ValidationError(kind, at: field, validation.message)
     }
 }
 

@@ -3,7 +3,8 @@ import EnsembleSupport
 extension Schema {
     /// The node as `openAPIV3Schema` JSON, with Kubernetes' `x-kubernetes-*` extensions.
     public var jsonValue: JSONValue {
-        var node: [String: JSONValue] = ["description": .string(description)]
+        var node: [String: JSONValue] = [:]
+        if !description.isEmpty { node["description"] = .string(description) }
         if let type { node["type"] = .string(type.rawValue) }
         if let format { node["format"] = .string(format) }
         if !properties.isEmpty { node["properties"] = .object(properties.mapValues(\.jsonValue)) }

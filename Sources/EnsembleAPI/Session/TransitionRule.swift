@@ -14,7 +14,7 @@ public struct TransitionRule<Subject>: Sendable {
 
     public func violation(from old: Subject, to new: Subject, at path: FieldPath) -> ValidationError? {
         guard !predicate(old, new) else { return nil }
-        return ValidationError(.invalid, at: validation.fieldPath.map(path.appending(relative:)) ?? path, value: "object", validation.message)
+        return ValidationError(.invalid, at: validation.fieldPath.map(path.appending(relative:)) ?? path, validation.message)
     }
 }
 
