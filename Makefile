@@ -8,7 +8,8 @@ APT_PACKAGES := libcurl4-openssl-dev libyaml-dev libmicrohttpd-dev libhiredis-de
 	pkg-config openssl redis-server python3 python3-venv
 VENV := .venv
 PYTHON := $(CURDIR)/$(VENV)/bin/python3
-ARGS ?= --help
+RUN_DIR := .ensemble
+ARGS ?= dev apiserver --install-crds --kubeconfig-out $(RUN_DIR)/kubeconfig
 
 .DEFAULT_GOAL := help
 .PHONY: help deps build test run bench
@@ -39,7 +40,8 @@ build: deps ## Build everything in release mode (.build/release/ensemble)
 test: deps ## Run all tests (Swift Testing runs them in parallel)
 	ENSEMBLE_PYTHON=$(PYTHON) swift test
 
-run: deps ## Build and run ensemble with ARGS (default: --help), e.g. make run ARGS="version -o json"
+run: deps ## Run ensemble with ARGS; by default the local API emulator with Ensemble's CRDs (kubeconfig in .ensemble/)
+	@mkdir -p $(RUN_DIR)
 	swift run ensemble $(ARGS)
 
 bench: build ## Run the benchmark programs under bench/ in release mode
