@@ -156,7 +156,7 @@ enum Fixtures {
     static let namespaces = "/api/v1/namespaces"
     static let crds = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions"
 
-    static func configMap(
+    static func newConfigMap(
         _ name: String, data: [String: JSONValue] = ["key": "value"], labels: [String: JSONValue] = [:],
         extraMetadata: [String: JSONValue] = [:]
     ) -> JSONValue {
@@ -166,11 +166,11 @@ enum Fixtures {
         return ["apiVersion": "v1", "kind": "ConfigMap", "metadata": .object(metadata), "data": .object(data)]
     }
 
-    static func namespace(_ name: String) -> JSONValue {
+    static func newNamespace(_ name: String) -> JSONValue {
         ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)]]
     }
 
-    static func deployment(_ name: String, replicas: Int64 = 1, image: String = "nginx:1") -> JSONValue {
+    static func newDeployment(_ name: String, replicas: Int64 = 1, image: String = "nginx:1") -> JSONValue {
         [
             "apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": .string(name)],
             "spec": [
@@ -229,7 +229,7 @@ enum Fixtures {
         -> String
     { "/apis/\(group)/v1/namespaces/\(namespace)/\(plural)" }
 
-    static func widget(_ name: String, spec: JSONValue = ["size": 3]) -> JSONValue {
+    static func newWidget(_ name: String, spec: JSONValue = ["size": 3]) -> JSONValue {
         ["apiVersion": "test.ensemble.dev/v1", "kind": "Widget", "metadata": ["name": .string(name)], "spec": spec]
     }
 }
