@@ -20,11 +20,25 @@ extension KubeAPIEmulator {
                     resource, key.name,
                     "Precondition failed: ResourceVersion in precondition: \(version), ResourceVersion in object meta: \(object["metadata"]?["resourceVersion"]?.stringValue ?? "")")
             }
+            if resource.kind == "Namespace", ["default", "kube-system", "kube-public"].contains(key.name) {
+                throw APIError.forbidden(resource, key.name, "this namespace may not be deleted")
+            }
             if request.dryRun { return presented(object, resource) }
             let result = remove(object, resource, key, policy: policy, state: &state)
             collectGarbage(&state)
+            // Built-in stores answer an immediate deletion with a Success Status; custom resources (and anything
+            // still held by finalizers) with the object.
+            if resource.schema == nil, state.object(resource, key) == nil {
+                return Self.deletedStatus(resource, key.name, uid: ObjectRules.uid(object))
+            }
             return presented(result, resource)
         }
+    }
+
+    static func deletedStatus(_ resource: ResourceType, _ name: String, uid: String?) -> JSONValue {
+        var details = APIError.details(resource, name: name)
+        if let uid { details["uid"] = .string(uid) }
+        return ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "details": details]
     }
 
     /// The request's `DeleteOptions` (body, else none) and its propagation policy (body, then query, then Background).
