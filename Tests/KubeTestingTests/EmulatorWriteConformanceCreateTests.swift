@@ -11,7 +11,6 @@ import Testing
         try await EmulatorTestClient.with { client in
             var body = Fixtures.newConfigMap("one")
             body["metadata"]?["uid"] = "client-chosen"
-            body["metadata"]?["resourceVersion"] = "12345"
             let created = try await client.post(Fixtures.configMaps(), body)
             #expect(created.status == 201)
             let uid = try #require(created.metadata("uid")?.stringValue)
@@ -19,7 +18,6 @@ import Testing
             let timestamp = try #require(created.metadata("creationTimestamp")?.stringValue)
             #expect(ISO8601DateFormatter().date(from: timestamp) != nil)
             #expect(created.resourceVersion?.isEmpty == false)
-            #expect(created.resourceVersion != "12345")
             #expect(created["data"]?["key"] == "value")
 
             let fetched = try await client.get(Fixtures.configMap("one"))
@@ -152,6 +150,70 @@ import Testing
             #expect(error["message"]?.stringValue?.contains("\"one\" already exists") == true)
             #expect(error["details"]?["name"] == "one")
             #expect(error.headers["Content-Type"]?.hasPrefix("application/json") == true)
+        }
+    }
+
+    struct MetadataViolation: Sendable, CustomTestStringConvertible {
+        let metadata: [String: JSONValue]
+        let field: String
+        var testDescription: String { field }
+    }
+
+    @Test(arguments: [
+        MetadataViolation(metadata: ["labels": ["bad key!": "v"]], field: "metadata.labels"),
+        MetadataViolation(metadata: ["labels": ["app": "has space"]], field: "metadata.labels"),
+        MetadataViolation(metadata: ["labels": ["app": .string(String(repeating: "x", count: 64))]], field: "metadata.labels"),
+        MetadataViolation(metadata: ["annotations": ["/no-name": "v"]], field: "metadata.annotations"),
+        MetadataViolation(metadata: ["finalizers": ["Not Valid"]], field: "metadata.finalizers[0]"),
+        MetadataViolation(
+            metadata: ["ownerReferences": [["apiVersion": "v1", "kind": "ConfigMap", "name": "x"]]],
+            field: "metadata.ownerReferences[0].uid"),
+        MetadataViolation(
+            metadata: ["ownerReferences": [
+                ["apiVersion": "v1", "kind": "ConfigMap", "name": "x", "uid": "1", "controller": true],
+                ["apiVersion": "v1", "kind": "ConfigMap", "name": "y", "uid": "2", "controller": true],
+            ]],
+            field: "metadata.ownerReferences"),
+    ])
+    func invalidMetadataIsRejected(_ violation: MetadataViolation) async throws {
+        try await EmulatorTestClient.with { client in
+            let response = try await client.post(
+                Fixtures.configMaps(), Fixtures.newConfigMap("bad", extraMetadata: violation.metadata))
+            #expect(response.status == 422)
+            #expect(response.reason == "Invalid")
+            let fields = response["details"]?["causes"]?.arrayValue?.compactMap { $0["field"]?.stringValue } ?? []
+            #expect(fields.contains(violation.field), "\(fields)")
+            #expect(try await client.get(Fixtures.configMap("bad")).status == 404)
+
+            _ = try await client.post(Fixtures.configMaps(), Fixtures.newConfigMap("good"))
+            let patched = try await client.patch(Fixtures.configMap("good"), ["metadata": .object(violation.metadata)])
+            #expect(patched.status == 422)
+        }
+    }
+
+    @Test func validQualifiedMetadataIsAccepted() async throws {
+        try await EmulatorTestClient.with { client in
+            let response = try await client.post(Fixtures.configMaps(), Fixtures.newConfigMap("good", extraMetadata: [
+                "labels": ["app.kubernetes.io/name": "ensemble", "empty": ""],
+                "annotations": ["example.com/Note_1": "any value at all"],
+                "finalizers": ["example.com/cleanup"],
+            ]))
+            #expect(response.status == 201, "\(response.body)")
+        }
+    }
+
+    @Test func immutableConfigMapRefusesDataChanges() async throws {
+        try await EmulatorTestClient.with { client in
+            var body = Fixtures.newConfigMap("frozen", data: ["a": "1"])
+            body["immutable"] = true
+            _ = try await client.post(Fixtures.configMaps(), body)
+            let changed = try await client.patch(Fixtures.configMap("frozen"), ["data": ["a": "2"]])
+            #expect(changed.status == 422)
+            #expect(changed["details"]?["causes"]?[0]?["field"] == "data")
+            let thawed = try await client.patch(Fixtures.configMap("frozen"), ["immutable": false])
+            #expect(thawed.status == 422)
+            #expect(try await client.patch(Fixtures.configMap("frozen"), ["metadata": ["labels": ["ok": "yes"]]]).status == 200)
+            #expect(try await client.get(Fixtures.configMap("frozen"))["data"]?["a"] == "1")
         }
     }
 

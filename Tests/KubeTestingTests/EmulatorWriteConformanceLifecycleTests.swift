@@ -192,9 +192,12 @@ import Testing
         try await EmulatorTestClient.with { client in
             let (owner, _) = try await ownerAndDependent(client)
             let second = try await client.post(Fixtures.configMaps(), Fixtures.newConfigMap("second"))
-            _ = try await client.patch(Fixtures.configMap("dependent"), [
-                "metadata": ["ownerReferences": [ownerReference(owner), ownerReference(second)]],
+            var secondReference = ownerReference(second)
+            secondReference["controller"] = false
+            let patched = try await client.patch(Fixtures.configMap("dependent"), [
+                "metadata": ["ownerReferences": [ownerReference(owner), secondReference]],
             ])
+            #expect(patched.status == 200)
             _ = try await client.delete(Fixtures.configMap("owner"))
             #expect(try await client.get(Fixtures.configMap("owner")).status == 404)
             #expect(try await client.get(Fixtures.configMap("dependent")).status == 200)
@@ -342,6 +345,43 @@ import Testing
             ])
             #expect(matching.status == 200)
             #expect(try await client.get(Fixtures.configMap("one")).status == 404)
+        }
+    }
+
+    @Test func immediateDeletionOfABuiltinAnswersASuccessStatus() async throws {
+        try await EmulatorTestClient.with { client in
+            let created = try await client.post(Fixtures.configMaps(), Fixtures.newConfigMap("one"))
+            let deleted = try await client.delete(Fixtures.configMap("one"))
+            #expect(deleted.status == 200)
+            #expect(deleted["kind"] == "Status")
+            #expect(deleted["status"] == "Success")
+            #expect(deleted["details"]?["name"] == "one")
+            #expect(deleted["details"]?["kind"] == "configmaps")
+            #expect(deleted["details"]?["uid"] == created.metadata("uid"))
+        }
+    }
+
+    @Test func deletionOfACustomResourceAnswersTheObject() async throws {
+        try await EmulatorTestClient.with { client in
+            try await client.installWidgetCRD()
+            _ = try await client.post(Fixtures.widgets(), Fixtures.newWidget("w"))
+            let deleted = try await client.delete("\(Fixtures.widgets())/w")
+            #expect(deleted.status == 200)
+            #expect(deleted["kind"] == "Widget")
+            #expect(deleted.metadata("name") == "w")
+            #expect(try await client.get("\(Fixtures.widgets())/w").status == 404)
+        }
+    }
+
+    @Test func systemNamespacesCannotBeDeleted() async throws {
+        try await EmulatorTestClient.with { client in
+            for name in ["default", "kube-system", "kube-public"] {
+                let response = try await client.delete("\(Fixtures.namespaces)/\(name)")
+                #expect(response.status == 403, "\(name)")
+                #expect(response.reason == "Forbidden", "\(name)")
+                let namespace = try await client.get("\(Fixtures.namespaces)/\(name)")
+                #expect(namespace.metadata("deletionTimestamp") == nil, "\(name)")
+            }
         }
     }
 

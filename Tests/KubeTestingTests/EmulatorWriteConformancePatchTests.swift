@@ -68,6 +68,21 @@ import Testing
         }
     }
 
+    @Test func patchCannotRenameOrMoveAnObject() async throws {
+        try await EmulatorTestClient.with { client in
+            let created = try await client.post(Fixtures.configMaps(), Fixtures.newConfigMap("one"))
+            let renamed = try await client.patch(Fixtures.configMap("one"), ["metadata": ["name": "two"]])
+            #expect(renamed.status == 400)
+            #expect(renamed.reason == "BadRequest")
+            let moved = try await client.patch(
+                Fixtures.configMap("one"), [["op": "replace", "path": "/metadata/namespace", "value": "kube-system"]],
+                contentType: PatchType.json)
+            #expect(moved.status == 400)
+            #expect(try await client.get(Fixtures.configMap("two")).status == 404)
+            #expect(try await client.get(Fixtures.configMap("one")).resourceVersion == created.resourceVersion)
+        }
+    }
+
     // MARK: patch types
 
     @Test func jsonMergePatchSetsReplacesAndNullDeletes() async throws {
@@ -89,13 +104,14 @@ import Testing
                 ["op": "test", "path": "/data/a", "value": "1"],
                 ["op": "replace", "path": "/data/a", "value": "10"],
                 ["op": "remove", "path": "/data/b"],
-                ["op": "add", "path": "/metadata/labels", "value": ["app~x/y": "z"]],
+                ["op": "add", "path": "/metadata/labels", "value": ["example.com/tier": "z"]],
                 ["op": "copy", "from": "/data/a", "path": "/data/c"],
+                ["op": "replace", "path": "/metadata/labels/example.com~1tier", "value": "web"],
             ], contentType: PatchType.json)
             #expect(patched.status == 200, "\(patched.body)")
             let stored = try await client.get(Fixtures.configMap("one"))
             #expect(stored["data"] == ["a": "10", "c": "10"])
-            #expect(stored.metadata("labels")?["app~x/y"] == "z")
+            #expect(stored.metadata("labels")?["example.com/tier"] == "web")
         }
     }
 
