@@ -169,6 +169,28 @@ import Testing
         }
     }
 
+    @Test func updatedCRDChangesDiscoveryAndValidation() async throws {
+        try await EmulatorTestClient.with { client in
+            try await client.installWidgetCRD()
+            let path = "\(Fixtures.crds)/widgets.test.ensemble.dev"
+            let patched = try await client.patch(path, [
+                "spec": ["names": ["shortNames": ["wd", "wdg"]]],
+            ])
+            #expect(patched.status == 200, "\(patched.body)")
+            try await eventually {
+                let list = try await client.get("/apis/test.ensemble.dev/v1")
+                return strings(entry(list, "widgets")?["shortNames"]) == ["wd", "wdg"]
+            }
+            let schemaPatch = try await client.patch(path, [
+                ["op": "replace", "path": "/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/size/maximum", "value": 100],
+            ], contentType: PatchType.json)
+            #expect(schemaPatch.status == 200, "\(schemaPatch.body)")
+            try await eventually {
+                try await client.post(Fixtures.widgets(), Fixtures.newWidget("big", spec: ["size": 50])).status == 201
+            }
+        }
+    }
+
     @Test func invalidCRDIsRejectedWithCauses() async throws {
         try await EmulatorTestClient.with { client in
             var crd = Fixtures.widgetCRD()

@@ -314,6 +314,9 @@ import Testing
             _ = try await client.apply(Fixtures.deployment("web"), Fixtures.newDeployment("web"), fieldManager: "ensemble")
             var scaled: JSONValue = ["apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": "web"]]
             scaled["spec"] = ["replicas": 4]
+            let conflict = try await client.apply(Fixtures.deployment("web"), scaled, fieldManager: "hpa")
+            #expect(conflict.status == 409)
+            #expect(conflict["details"]?["causes"]?.arrayValue?.contains { $0["field"] == ".spec.replicas" } == true)
             let hpa = try await client.apply(Fixtures.deployment("web"), scaled, fieldManager: "hpa", force: true)
             #expect(hpa.status == 200)
             var withoutReplicas = Fixtures.newDeployment("web", image: "nginx:2")
