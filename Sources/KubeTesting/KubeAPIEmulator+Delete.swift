@@ -3,13 +3,9 @@ import EnsembleSupport
 
 extension KubeAPIEmulator {
     func delete(_ request: ResourceRequest) throws(APIError) -> JSONValue {
-        let options = request.http.body.isEmpty ? JSONValue.object([:]) : try Self.decodeBody(request.http)
+        let (options, policy) = try Self.deleteOptions(request)
         let resource = request.resource
         let key = ObjectKey(namespace: request.namespace ?? "", name: request.name ?? "")
-        let policy = options["propagationPolicy"]?.stringValue ?? request.http.query("propagationPolicy") ?? "Background"
-        guard ["Background", "Foreground", "Orphan"].contains(policy) else {
-            throw APIError.badRequest("propagationPolicy: Unsupported value: \"\(policy)\"")
-        }
         return try state.withLock { (state) throws(APIError) in
             guard let object = state.object(resource, key) else { throw APIError.notFound(resource, key.name) }
             if let uid = options["preconditions"]?["uid"]?.stringValue, uid != ObjectRules.uid(object) {
@@ -24,14 +20,39 @@ extension KubeAPIEmulator {
                     resource, key.name,
                     "Precondition failed: ResourceVersion in precondition: \(version), ResourceVersion in object meta: \(object["metadata"]?["resourceVersion"]?.stringValue ?? "")")
             }
+            if resource.kind == "Namespace", ["default", "kube-system", "kube-public"].contains(key.name) {
+                throw APIError.forbidden(resource, key.name, "this namespace may not be deleted")
+            }
             if request.dryRun { return presented(object, resource) }
             let result = remove(object, resource, key, policy: policy, state: &state)
             collectGarbage(&state)
+            // Built-in stores answer an immediate deletion with a Success Status; custom resources (and anything
+            // still held by finalizers) with the object.
+            if resource.schema == nil, state.object(resource, key) == nil {
+                return Self.deletedStatus(resource, key.name, uid: ObjectRules.uid(object))
+            }
             return presented(result, resource)
         }
     }
 
+    static func deletedStatus(_ resource: ResourceType, _ name: String, uid: String?) -> JSONValue {
+        var details = APIError.details(resource, name: name)
+        if let uid { details["uid"] = .string(uid) }
+        return ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "details": details]
+    }
+
+    /// The request's `DeleteOptions` (body, else none) and its propagation policy (body, then query, then Background).
+    static func deleteOptions(_ request: ResourceRequest) throws(APIError) -> (JSONValue, String) {
+        let options = request.http.body.isEmpty ? JSONValue.object([:]) : try decodeBody(request.http)
+        let policy = options["propagationPolicy"]?.stringValue ?? request.http.query("propagationPolicy") ?? "Background"
+        guard ["Background", "Foreground", "Orphan"].contains(policy) else {
+            throw APIError.badRequest("propagationPolicy: Unsupported value: \"\(policy)\"")
+        }
+        return (options, policy)
+    }
+
     func deleteCollection(_ request: ResourceRequest) throws(APIError) -> JSONValue {
+        let (_, policy) = try Self.deleteOptions(request)
         let listed = try list(request)
         var deleted: [JSONValue] = []
         let resource = request.resource
@@ -41,7 +62,7 @@ extension KubeAPIEmulator {
                     namespace: item["metadata"]?["namespace"]?.stringValue ?? "", name: item["metadata"]?["name"]?.stringValue ?? "")
                 guard let object = state.object(resource, key) else { continue }
                 if request.dryRun { deleted.append(object); continue }
-                deleted.append(remove(object, resource, key, policy: request.http.query("propagationPolicy") ?? "Background", state: &state))
+                deleted.append(remove(object, resource, key, policy: policy, state: &state))
             }
             collectGarbage(&state)
         }
@@ -85,9 +106,10 @@ extension KubeAPIEmulator {
 
     /// What kube-controller-manager's garbage collector and namespace controller do, run to a fixed point:
     /// dependents of removed owners go, `orphan` and `foregroundDeletion` finalizers are honoured, and terminating
-    /// namespaces are emptied and then removed.
+    /// namespaces are emptied and then removed. With `Configuration.garbageCollection` off only the namespace
+    /// controller runs: dependents stay, and `orphan`/`foregroundDeletion` finalizers hold their objects.
     func collectGarbage(_ state: inout EmulatorState) {
-        guard configuration.garbageCollection else { return }
+        let collect = configuration.garbageCollection
         var changed = true
         var rounds = 0
         while changed, rounds < 100 {
@@ -99,7 +121,7 @@ extension KubeAPIEmulator {
                 guard let uid = ObjectRules.uid(entry.object) else { continue }
                 let dependents = all.filter { ObjectRules.ownerUIDs($0.object).contains(uid) }
                 let finalizers = ObjectRules.finalizers(entry.object)
-                if finalizers.contains("orphan") {
+                if collect, finalizers.contains("orphan") {
                     for dependent in dependents {
                         var orphaned = dependent.object
                         let remaining = orphaned["metadata"]?["ownerReferences"]?.arrayValue?.filter { $0["uid"]?.stringValue != uid } ?? []
@@ -108,7 +130,7 @@ extension KubeAPIEmulator {
                     }
                     dropFinalizer("orphan", entry, &state)
                     changed = true
-                } else if finalizers.contains("foregroundDeletion") {
+                } else if collect, finalizers.contains("foregroundDeletion") {
                     if dependents.isEmpty {
                         dropFinalizer("foregroundDeletion", entry, &state)
                     } else {
@@ -129,7 +151,7 @@ extension KubeAPIEmulator {
                     }
                 }
             }
-            for entry in all where !ObjectRules.isDeleting(entry.object) {
+            for entry in all where collect && !ObjectRules.isDeleting(entry.object) {
                 let owners = ObjectRules.ownerUIDs(entry.object)
                 if !owners.isEmpty, owners.allSatisfy({ !liveUIDs.contains($0) }),
                     state.object(entry.resource, entry.key) != nil

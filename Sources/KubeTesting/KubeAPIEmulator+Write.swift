@@ -71,6 +71,8 @@ extension KubeAPIEmulator {
             object["metadata"]?["labels"]?["kubernetes.io/metadata.name"] = .string(name)
             if object["metadata"]?["labels"] == nil { object["metadata"]?["labels"] = ["kubernetes.io/metadata.name": .string(name)] }
         }
+        let metadataCauses = ObjectRules.metadataCauses(object)
+        if !metadataCauses.isEmpty { throw APIError.invalid(resource, kind: resource.kind, name, metadataCauses) }
         var warnings: [String] = []
         if let schema = resource.schema {
             let admission = schema.admit(object)
@@ -133,6 +135,7 @@ extension KubeAPIEmulator {
             case (let type?, _):
                 candidate = try patch(presented(old, resource), with: body, type: type, resource: resource)
                 try checkPatchPreconditions(body, old: old, resource)
+                try checkPatchedIdentity(candidate, request)
             }
             let (object, warnings) = try update(
                 old: old, candidate: candidate, key: key, request, manager: manager,
@@ -179,6 +182,8 @@ extension KubeAPIEmulator {
                 ])
             }
         }
+        let causes = ObjectRules.metadataCauses(object) + ObjectRules.immutabilityCauses(old: old, new: object, kind: resource.kind)
+        if !causes.isEmpty { throw APIError.invalid(resource, kind: resource.kind, key.name, causes) }
         var warnings: [String] = []
         if let schema = resource.schema {
             let admission = schema.admit(object, old: old)
@@ -324,6 +329,18 @@ extension KubeAPIEmulator {
             }
         } else if requested != old["metadata"]?["resourceVersion"]?.stringValue {
             throw APIError.conflict(resource, name, APIError.staleResourceVersion)
+        }
+    }
+
+    /// A patch may not rename an object or move it to another namespace (the apiserver's checkName).
+    private func checkPatchedIdentity(_ patched: JSONValue, _ request: ResourceRequest) throws(APIError) {
+        let name = patched["metadata"]?["name"]?.stringValue ?? ""
+        if name != (request.name ?? "") {
+            throw APIError.badRequest("the name of the object (\(name)) does not match the name on the URL (\(request.name ?? ""))")
+        }
+        let namespace = patched["metadata"]?["namespace"]?.stringValue ?? ""
+        if request.resource.namespaced, namespace != (request.namespace ?? "") {
+            throw APIError.badRequest("the namespace of the object (\(namespace)) does not match the namespace on the request (\(request.namespace ?? ""))")
         }
     }
 

@@ -37,6 +37,90 @@ enum ObjectRules {
         return nil
     }
 
+    /// `metadata` rules kube-apiserver applies to every object (ValidateObjectMeta): label keys and values,
+    /// annotation keys and total size, finalizer names, owner references. Empty when the metadata is valid.
+    static func metadataCauses(_ object: JSONValue) -> [APIError.Cause] {
+        let metadata = object["metadata"] ?? [:]
+        var causes: [APIError.Cause] = []
+        func invalid(_ field: String, _ value: String, _ detail: String) {
+            causes.append(.init(type: "FieldValueInvalid", message: "Invalid value: \"\(value)\": \(detail)", field: field))
+        }
+        for (key, value) in metadata["labels"]?.objectValue ?? [:] {
+            if let problem = qualifiedNameProblem(key) { invalid("metadata.labels", key, problem) }
+            let text = value.stringValue ?? ""
+            if text.count > 63 {
+                invalid("metadata.labels", text, "must be no more than 63 characters")
+            } else if !text.isEmpty, !isQualifiedNamePart(text) {
+                invalid("metadata.labels", text, "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character")
+            }
+        }
+        let annotations = metadata["annotations"]?.objectValue ?? [:]
+        for key in annotations.keys {
+            if let problem = qualifiedNameProblem(key.lowercased()) { invalid("metadata.annotations", key, problem) }
+        }
+        let annotationBytes = annotations.reduce(0) { $0 + $1.key.utf8.count + ($1.value.stringValue?.utf8.count ?? 0) }
+        if annotationBytes > 262_144 {
+            causes.append(.init(type: "FieldValueTooLong", message: "Too long: must have at most 262144 bytes", field: "metadata.annotations"))
+        }
+        for (index, finalizer) in finalizers(object).enumerated() {
+            if let problem = qualifiedNameProblem(finalizer) { invalid("metadata.finalizers[\(index)]", finalizer, problem) }
+        }
+        let references = metadata["ownerReferences"]?.arrayValue ?? []
+        for (index, reference) in references.enumerated() {
+            for field in ["apiVersion", "kind", "name", "uid"] where (reference[field]?.stringValue ?? "").isEmpty {
+                causes.append(.init(
+                    type: field == "uid" ? "FieldValueInvalid" : "FieldValueRequired",
+                    message: field == "uid" ? "Invalid value: \"\": uid must not be empty" : "Required value",
+                    field: "metadata.ownerReferences[\(index)].\(field)"))
+            }
+        }
+        if references.filter({ $0["controller"]?.boolValue == true }).count > 1 {
+            causes.append(.init(
+                type: "FieldValueInvalid", message: "Invalid value: only one reference can have Controller set to true",
+                field: "metadata.ownerReferences"))
+        }
+        return causes
+    }
+
+    /// Why `name` is not a qualified name (`[prefix/]name`, prefix a DNS subdomain), or nil.
+    static func qualifiedNameProblem(_ name: String) -> String? {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count <= 2 else {
+            return "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character with an optional DNS subdomain prefix and '/'"
+        }
+        if parts.count == 2, !isDNSSubdomain(parts[0]) {
+            return "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"
+        }
+        let local = parts.last ?? ""
+        if local.isEmpty { return "name part must be non-empty" }
+        if local.count > 63 { return "name part must be no more than 63 characters" }
+        if !isQualifiedNamePart(local) {
+            return "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
+        }
+        return nil
+    }
+
+    /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`
+    private static func isQualifiedNamePart(_ text: String) -> Bool {
+        guard let first = text.first, let last = text.last, first.isASCII, last.isASCII,
+            first.isLetter || first.isNumber, last.isLetter || last.isNumber
+        else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+    }
+
+    /// The Secret/ConfigMap `immutable` rule: once set, neither the data nor the flag may change.
+    static func immutabilityCauses(old: JSONValue, new: JSONValue, kind: String) -> [APIError.Cause] {
+        guard ["ConfigMap", "Secret"].contains(kind), old["immutable"]?.boolValue == true else { return [] }
+        var causes: [APIError.Cause] = []
+        if new["immutable"]?.boolValue != true {
+            causes.append(.init(type: "FieldValueForbidden", message: "Forbidden: field is immutable when `immutable` is set", field: "immutable"))
+        }
+        for field in ["data", "binaryData"] where old[field] != new[field] {
+            causes.append(.init(type: "FieldValueForbidden", message: "Forbidden: field is immutable when `immutable` is set", field: field))
+        }
+        return causes
+    }
+
     /// The object without metadata and status: what `generation` counts changes of.
     static func specPart(_ object: JSONValue) -> JSONValue {
         guard case .object(var members) = object else { return object }
