@@ -97,6 +97,7 @@ import Testing
             let whileFull = await third.receiveAll()
             #expect(whileFull.text.isEmpty && !whileFull.closed, "no answer while both slots are taken")
             first = nil
+            third.setReceiveTimeout(.seconds(20))
             let afterwards = await third.receiveAll()
             #expect(afterwards.text.hasPrefix("HTTP/1.1 200"))
         }

@@ -20,7 +20,12 @@ final class RawConnection: @unchecked Sendable {
             close(fd)
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .ECONNREFUSED)
         }
-        var timeout = timeval(tv_sec: Int(receiveTimeout.components.seconds), tv_usec: 0)
+        setReceiveTimeout(receiveTimeout)
+    }
+
+    /// How long `receiveAll` waits for more bytes before giving up.
+    func setReceiveTimeout(_ limit: Duration) {
+        var timeout = timeval(tv_sec: Int(limit.components.seconds), tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
