@@ -73,14 +73,30 @@ extension KubeAPIEmulator {
         let timeout = Int(request.http.query("timeoutSeconds") ?? "").map { Duration.seconds($0) }
         let requested = request.http.query("resourceVersion") ?? ""
         let from = try Self.resourceVersion(request)
+        let initialEvents = try Self.sendInitialEvents(request, bookmarks: bookmarks)
         let subscription = WatchSubscription(
             resource: resource.storage, apiVersion: resource.apiVersion, namespace: request.namespace, labels: labels,
             fields: fields)
         let expired: Int64? = state.withLock { state in
-            guard let from, from != 0 else {
+            // A streaming list: the current state as ADDED events, then a bookmark marking where it ends.
+            if initialEvents == true || (initialEvents == nil && (from ?? 0) == 0) {
                 for (_, object) in state.objects(of: resource, namespace: request.namespace) where subscription.selects(object) {
                     subscription.push(WatchLine.encode(type: "ADDED", object: object, apiVersion: resource.apiVersion))
                 }
+                if initialEvents == true {
+                    let bookmark: JSONValue = [
+                        "kind": .string(resource.kind), "apiVersion": .string(resource.apiVersion),
+                        "metadata": [
+                            "resourceVersion": .string(String(state.revision)),
+                            "annotations": ["k8s.io/initial-events-end": "true"],
+                        ],
+                    ]
+                    subscription.push(WatchLine.encode(type: "BOOKMARK", object: bookmark, apiVersion: resource.apiVersion))
+                }
+                state.watches[ObjectIdentifier(subscription)] = subscription
+                return nil
+            }
+            guard let from, from != 0 else {
                 state.watches[ObjectIdentifier(subscription)] = subscription
                 return nil
             }
@@ -138,6 +154,30 @@ extension KubeAPIEmulator {
             throw APIError.badRequest("invalid resource version \"\(text)\"")
         }
         return version
+    }
+
+    /// `sendInitialEvents` of a watch (nil when unset), which kube-apiserver accepts only with
+    /// `resourceVersionMatch=NotOlderThan` and `allowWatchBookmarks=true`.
+    static func sendInitialEvents(_ request: ResourceRequest, bookmarks: Bool) throws(APIError) -> Bool? {
+        guard let text = request.http.query("sendInitialEvents") else { return nil }
+        guard let value = Bool(text) else { throw APIError.badRequest("invalid sendInitialEvents \"\(text)\"") }
+        var causes: [JSONValue] = []
+        if value, request.http.query("resourceVersionMatch") != "NotOlderThan" {
+            causes.append(["reason": "FieldValueRequired", "field": "resourceVersionMatch",
+                "message": "Required value: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"])
+        }
+        if value, !bookmarks {
+            causes.append(["reason": "FieldValueRequired", "field": "allowWatchBookmarks",
+                "message": "Required value: sendInitialEvents requires setting allowWatchBookmarks to true"])
+        }
+        guard causes.isEmpty else {
+            let messages = causes.compactMap { cause in cause["message"]?.stringValue.map { "\(cause["field"]?.stringValue ?? ""): \($0)" } }
+            throw APIError(
+                code: 422, reason: "Invalid",
+                message: "ListOptions.meta.k8s.io \"\" is invalid: [\(messages.joined(separator: ", "))]",
+                details: ["group": "meta.k8s.io", "kind": "ListOptions", "causes": .array(causes)])
+        }
+        return value
     }
 
     /// The current revision, if the watch has been sent every change up to it.
