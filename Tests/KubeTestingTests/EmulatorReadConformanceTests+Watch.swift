@@ -50,6 +50,43 @@ import KubeTesting
         }
     }
 
+    /// "Streaming lists": the state as ADDED events, then a bookmark annotated `k8s.io/initial-events-end`.
+    @Test func sendInitialEventsStreamsTheStateThenAnAnnotatedBookmark() async throws {
+        try await ReadConformanceServer.with(.init(bookmarkInterval: .seconds(60))) { server in
+            try await server.createConfigMap("a")
+            let b = try await server.createConfigMap("b")
+            var watch = try await server.watch(
+                Self.configMaps + "?sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true")
+            #expect(try await watch.next()?.eventSummary == "ADDED a")
+            #expect(try await watch.next()?.eventSummary == "ADDED b")
+            let end = try #require(try await watch.next())
+            #expect(end["type"] == "BOOKMARK")
+            #expect(end["object"]?["metadata"]?["annotations"]?["k8s.io/initial-events-end"] == "true")
+            #expect(end["object"]?.objectResourceVersion == b.objectResourceVersion)
+            try await server.patchConfigMap("a", ["data": ["k": "x"]])
+            #expect(try await watch.next()?.eventSummary == "MODIFIED a")
+        }
+    }
+
+    @Test func sendInitialEventsWithoutItsCompanionsIsInvalid() async throws {
+        try await ReadConformanceServer.with { server in
+            let reply = try await server.request(.get, Self.configMaps + "?watch=1&sendInitialEvents=true")
+            #expect(reply.status == 422)
+            #expect(reply.json["reason"] == "Invalid")
+            let fields = reply.json["details"]?["causes"]?.arrayValue?.compactMap { $0["field"]?.stringValue }
+            #expect(fields == ["resourceVersionMatch", "allowWatchBookmarks"])
+        }
+    }
+
+    @Test func sendInitialEventsFalseWithoutAResourceVersionStartsAtTheCurrentState() async throws {
+        try await ReadConformanceServer.with { server in
+            try await server.createConfigMap("a")
+            var watch = try await server.watch(Self.configMaps + "?sendInitialEvents=false")
+            try await server.createConfigMap("b")
+            #expect(try await watch.next()?.eventSummary == "ADDED b")
+        }
+    }
+
     @Test func watchFromTheListResourceVersionMissesNothing() async throws {
         try await ReadConformanceServer.with { server in
             try await server.createConfigMap("a")
