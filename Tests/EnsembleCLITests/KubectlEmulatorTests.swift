@@ -198,6 +198,24 @@ struct KubectlEmulatorTests {
         }
     }
 
+    /// Ensemble's own CRDs (through their kustomization, as `kubectl apply -f config/crd/` also reads
+    /// kustomization.yaml as a manifest and fails on it, against any server) and samples.
+    @Test func installsEnsembleCRDsAndAppliesTheSamples() async throws {
+        try await DevAPIServer.with { server in
+            let config = Self.repository.appendingPathComponent("config")
+            try await server.kubectl("apply", "--validate=false", "-k", config.appendingPathComponent("crd").path)
+            try await server.kubectl(
+                "wait", "--for=condition=Established", "crd/agentteams.ensemble.dev", "crd/agentsessions.ensemble.dev",
+                "--timeout=30s")
+            try await server.kubectl("apply", "--validate=false", "-f", config.appendingPathComponent("samples").path)
+            let teams = try await server.json("get", "agentteams", "-o", "json")
+            #expect(teams["items"]?.arrayValue?.isEmpty == false)
+            let sessions = try await server.json("get", "agentsessions", "-o", "json")
+            #expect(sessions["items"]?.arrayValue?.isEmpty == false)
+            #expect(try await server.kubectl("get", "ensemble").exitCode == 0, "the `ensemble` category lists both kinds")
+        }
+    }
+
     @Test func deleteRemovesTheObject() async throws {
         try await DevAPIServer.with { server in
             try await server.installGadgets()
