@@ -24,7 +24,11 @@ enum DevCommand {
             With --kubeconfig-out, writes a kubeconfig for kubectl and clients:
               ensemble dev apiserver --install-crds --kubeconfig-out /tmp/ensemble.kubeconfig
               KUBECONFIG=/tmp/ensemble.kubeconfig kubectl apply --validate=false -f config/samples/
-            kubectl needs --validate=false on apply and create: the emulator serves no OpenAPI documents.
+            (or install the CRDs with kubectl: kubectl apply --validate=false -k config/crd/).
+            The emulator serves no OpenAPI documents, so kubectl needs --validate=false wherever it validates
+            client-side: apply (also apply --server-side), create, replace and edit. get, get -w, label,
+            annotate, patch, scale, wait and delete work as they are. A --listen port of 0 picks a free port;
+            the kubeconfig names it.
 
             Stops gracefully on SIGTERM or SIGINT.
             """,

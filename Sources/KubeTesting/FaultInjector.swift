@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import EnsembleSupport
 
 /// Faults a test asks the emulator to inject: failed or delayed requests matching a verb and resource.
 public final class FaultInjector: Sendable {
@@ -40,9 +41,11 @@ public final class FaultInjector: Sendable {
     public func failNext(
         _ count: Int = 1, _ match: Match = Match(), status: Int, reason: String? = nil, retryAfterSeconds: Int? = nil
     ) {
+        // As kube-apiserver's throttling and timeout errors, the delay is in the Status details as well as the header.
+        let details: JSONValue? = retryAfterSeconds.map { ["retryAfterSeconds": .integer(Int64($0))] }
         let error = APIError(
             code: status, reason: reason ?? Self.reason(for: status), message: "injected fault: \(status)",
-            retryAfterSeconds: retryAfterSeconds)
+            details: details, retryAfterSeconds: retryAfterSeconds)
         failures.withLock { $0.append(Failure(match: match, remaining: count, error: error)) }
     }
 

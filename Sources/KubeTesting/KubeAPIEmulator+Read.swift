@@ -26,13 +26,19 @@ extension KubeAPIEmulator {
         let labels = try request.http.query("labelSelector").map { (text) throws(APIError) in try LabelSelector(parsing: text) } ?? .everything
         let fields = try request.http.query("fieldSelector").map { (text) throws(APIError) in try FieldSelector(parsing: text) } ?? .everything
         let limit = Int(request.http.query("limit") ?? "") ?? 0
+        _ = try Self.resourceVersion(request)
         let token = request.http.query("continue").flatMap { $0.isEmpty ? nil : $0 }
+        let decodedToken = try token.map { (text) throws(APIError) -> ContinueToken in
+            guard let decoded = ContinueToken(text) else { throw APIError.badRequest("invalid continue token") }
+            return decoded
+        }
+        // The server cannot know how many objects later chunks of a filtered list hold.
+        let countsRemaining = labels.requirements.isEmpty && fields == .everything
         return try state.withLock { (state) throws(APIError) -> JSONValue in
             var snapshot: EmulatorState.ListSnapshot
             var offset = 0
-            if let token {
-                guard let decoded = ContinueToken(token), let remembered = state.listSnapshots[decoded.id],
-                    decoded.revision >= state.compactedRevision
+            if let decoded = decodedToken {
+                guard let remembered = state.listSnapshots[decoded.id], decoded.revision >= state.compactedRevision
                 else {
                     throw APIError.gone(
                         "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.")
@@ -50,7 +56,7 @@ extension KubeAPIEmulator {
             if limit > 0, next < snapshot.items.count {
                 let id = token.flatMap { ContinueToken($0)?.id } ?? state.remember(snapshot)
                 metadata["continue"] = .string(ContinueToken(id: id, offset: next, revision: snapshot.revision).encoded)
-                metadata["remainingItemCount"] = .integer(Int64(snapshot.items.count - next))
+                if countsRemaining { metadata["remainingItemCount"] = .integer(Int64(snapshot.items.count - next)) }
             }
             return [
                 "kind": .string(resource.listKind), "apiVersion": .string(resource.apiVersion), "metadata": metadata,
@@ -66,21 +72,38 @@ extension KubeAPIEmulator {
         let bookmarks = request.http.query("allowWatchBookmarks") == "true"
         let timeout = Int(request.http.query("timeoutSeconds") ?? "").map { Duration.seconds($0) }
         let requested = request.http.query("resourceVersion") ?? ""
+        let from = try Self.resourceVersion(request)
+        let initialEvents = try Self.sendInitialEvents(request, bookmarks: bookmarks)
         let subscription = WatchSubscription(
             resource: resource.storage, apiVersion: resource.apiVersion, namespace: request.namespace, labels: labels,
             fields: fields)
         let expired: Int64? = state.withLock { state in
-            if requested.isEmpty || requested == "0" {
+            // A streaming list: the current state as ADDED events, then a bookmark marking where it ends.
+            if initialEvents == true || (initialEvents == nil && (from ?? 0) == 0) {
                 for (_, object) in state.objects(of: resource, namespace: request.namespace) where subscription.selects(object) {
                     subscription.push(WatchLine.encode(type: "ADDED", object: object, apiVersion: resource.apiVersion))
                 }
-            } else {
-                let from = Int64(requested) ?? 0
-                if from < state.compactedRevision { return state.compactedRevision }
-                for event in state.history where event.revision > from {
-                    if let (kind, object) = subscription.translate(event) {
-                        subscription.push(WatchLine.encode(type: kind.rawValue, object: object, apiVersion: resource.apiVersion))
-                    }
+                if initialEvents == true {
+                    let bookmark: JSONValue = [
+                        "kind": .string(resource.kind), "apiVersion": .string(resource.apiVersion),
+                        "metadata": [
+                            "resourceVersion": .string(String(state.revision)),
+                            "annotations": ["k8s.io/initial-events-end": "true"],
+                        ],
+                    ]
+                    subscription.push(WatchLine.encode(type: "BOOKMARK", object: bookmark, apiVersion: resource.apiVersion))
+                }
+                state.watches[ObjectIdentifier(subscription)] = subscription
+                return nil
+            }
+            guard let from, from != 0 else {
+                state.watches[ObjectIdentifier(subscription)] = subscription
+                return nil
+            }
+            if from < state.compactedRevision { return state.compactedRevision }
+            for event in state.history where event.revision > from {
+                if let (kind, object) = subscription.translate(event) {
+                    subscription.push(WatchLine.encode(type: kind.rawValue, object: object, apiVersion: resource.apiVersion))
                 }
             }
             state.watches[ObjectIdentifier(subscription)] = subscription
@@ -122,6 +145,39 @@ extension KubeAPIEmulator {
                 }
             }
         })
+    }
+
+    /// The request's `resourceVersion`: nil when unset; a bad request when it is not one the server issued.
+    static func resourceVersion(_ request: ResourceRequest) throws(APIError) -> Int64? {
+        guard let text = request.http.query("resourceVersion"), !text.isEmpty else { return nil }
+        guard let value = UInt64(text), let version = Int64(exactly: value) else {
+            throw APIError.badRequest("invalid resource version \"\(text)\"")
+        }
+        return version
+    }
+
+    /// `sendInitialEvents` of a watch (nil when unset), which kube-apiserver accepts only with
+    /// `resourceVersionMatch=NotOlderThan` and `allowWatchBookmarks=true`.
+    static func sendInitialEvents(_ request: ResourceRequest, bookmarks: Bool) throws(APIError) -> Bool? {
+        guard let text = request.http.query("sendInitialEvents") else { return nil }
+        guard let value = Bool(text) else { throw APIError.badRequest("invalid sendInitialEvents \"\(text)\"") }
+        var causes: [JSONValue] = []
+        if value, request.http.query("resourceVersionMatch") != "NotOlderThan" {
+            causes.append(["reason": "FieldValueRequired", "field": "resourceVersionMatch",
+                "message": "Required value: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"])
+        }
+        if value, !bookmarks {
+            causes.append(["reason": "FieldValueRequired", "field": "allowWatchBookmarks",
+                "message": "Required value: sendInitialEvents requires setting allowWatchBookmarks to true"])
+        }
+        guard causes.isEmpty else {
+            let messages = causes.compactMap { cause in cause["message"]?.stringValue.map { "\(cause["field"]?.stringValue ?? ""): \($0)" } }
+            throw APIError(
+                code: 422, reason: "Invalid",
+                message: "ListOptions.meta.k8s.io \"\" is invalid: [\(messages.joined(separator: ", "))]",
+                details: ["group": "meta.k8s.io", "kind": "ListOptions", "causes": .array(causes)])
+        }
+        return value
     }
 
     /// The current revision, if the watch has been sent every change up to it.

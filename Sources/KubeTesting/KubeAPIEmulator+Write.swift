@@ -297,6 +297,9 @@ extension KubeAPIEmulator {
     }
 
     func checkedTypeMeta(_ body: JSONValue, _ resource: ResourceType) throws(APIError) -> JSONValue {
+        guard case .object = body else {
+            throw APIError.badRequest("the body of the request must be a \(resource.kind) object")
+        }
         var object = body
         if let apiVersion = body["apiVersion"]?.stringValue, !apiVersion.isEmpty {
             let sameGroup = apiVersion.split(separator: "/").count == (resource.group.isEmpty ? 1 : 2)

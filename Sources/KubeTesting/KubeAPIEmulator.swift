@@ -86,7 +86,8 @@ public final class KubeAPIEmulator: Sendable {
         state.withLock { $0.compact() }
     }
 
-    /// Cuts every open watch stream; with `midEvent`, after sending half of the next event.
+    /// Cuts every open watch stream now; with `midEvent`, each stream sends half of its next event (the one queued,
+    /// or else the next change it sees) and then breaks its connection.
     public func cutWatches(midEvent: Bool = false) {
         state.withLock { state in state.watches.values.forEach { $0.cut(partial: midEvent) } }
     }

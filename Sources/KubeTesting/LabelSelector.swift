@@ -70,6 +70,8 @@ public struct LabelSelector: Sendable, Hashable {
                 $0.trimmingCharacters(in: .whitespaces)
             })
             try validate(key: key, clause)
+            guard !values.isEmpty else { throw invalid(clause) }
+            for value in values { try validate(value: value, clause) }
             return clause[range].contains("notin") ? .notIn(key, values) : .isIn(key, values)
         }
         for (operator_, make) in [
@@ -79,6 +81,7 @@ public struct LabelSelector: Sendable, Hashable {
                 let key = clause[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
                 let value = clause[range.upperBound...].trimmingCharacters(in: .whitespaces)
                 try validate(key: key, clause)
+                try validate(value: value, clause)
                 return make(key, value)
             }
         }
@@ -94,6 +97,16 @@ public struct LabelSelector: Sendable, Hashable {
     private static func validate(key: String, _ clause: String) throws(APIError) {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./")
         guard !key.isEmpty, key.allSatisfy({ allowed.contains($0) }) else { throw invalid(clause) }
+    }
+
+    /// A label value: at most 63 characters, alphanumerics with `-`, `_` and `.` inside; empty is allowed.
+    private static func validate(value: String, _ clause: String) throws(APIError) {
+        let alphanumeric = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        let inner = alphanumeric.union("-_.")
+        guard value.count <= 63, value.allSatisfy({ inner.contains($0) }) else { throw invalid(clause) }
+        if let first = value.first, let last = value.last, !alphanumeric.contains(first) || !alphanumeric.contains(last) {
+            throw invalid(clause)
+        }
     }
 
     private static func invalid(_ clause: String) -> APIError {

@@ -27,6 +27,8 @@ final class WatchSubscription: Sendable {
         var head = 0
         var closed = false
         var cut: Data?
+        /// A mid-event cut asked for while no event was queued: the next event is sent half, then the stream breaks.
+        var cutAtNextEvent = false
         var waiter: CheckedContinuation<Next, Never>?
         var waitID = 0
     }
@@ -60,7 +62,11 @@ final class WatchSubscription: Sendable {
             switch (before, now) {
             case (true, true): return (.modified, event.object)
             case (false, true): return (.added, event.object)
-            case (true, false): return (.deleted, event.object)
+            case (true, false):
+                // As kube-apiserver's watch cache: the object as it was when it last matched, at the change's revision.
+                var last = event.previous ?? event.object
+                last["metadata"]?["resourceVersion"] = .string(String(event.revision))
+                return (.deleted, last)
             case (false, false): return nil
             }
         }
@@ -69,6 +75,14 @@ final class WatchSubscription: Sendable {
     func push(_ line: Data) {
         state.withLock { state in
             guard !state.closed else { return }
+            if state.cutAtNextEvent {
+                let partial = line.prefix(max(1, line.count / 2))
+                state.cut = partial
+                state.closed = true
+                state.waiter?.resume(returning: .cut(partial))
+                state.waiter = nil
+                return
+            }
             if let waiter = state.waiter {
                 state.waiter = nil
                 waiter.resume(returning: .line(line))
@@ -93,11 +107,17 @@ final class WatchSubscription: Sendable {
         }
     }
 
-    /// Breaks the stream; with `partial`, after sending the first half of the next event.
+    /// Breaks the stream; with `partial`, after sending the first half of the next event (waiting for one when
+    /// none is queued).
     func cut(partial: Bool) {
         state.withLock { state in
+            guard !state.closed else { return }
             var bytes = Data()
-            if partial, state.head < state.queue.count {
+            if partial {
+                guard state.head < state.queue.count else {
+                    state.cutAtNextEvent = true
+                    return
+                }
                 let next = state.queue[state.head]
                 bytes = next.prefix(max(1, next.count / 2))
             }
