@@ -105,7 +105,9 @@ import Testing
 
     @Test func letsRequestsInFlightFinishOnShutdown() async throws {
         let started = Mutex(false)
-        let server = HTTPServer(configuration: testServerConfiguration) { _ in
+        var configuration = testServerConfiguration
+        configuration.shutdownGracePeriod = .seconds(60)
+        let server = HTTPServer(configuration: configuration) { _ in
             started.withLock { $0 = true }
             try await Task.sleep(for: .milliseconds(400))
             return .text("finished")
