@@ -261,10 +261,9 @@ public final class HTTPServer: Sendable {
     }
 
     private func tooLarge() -> HTTPServerResponse {
-        var response = HTTPServerResponse.error(
-            status: 413, code: "payload_too_large",
-            message: "request body exceeds \(configuration.maximumBodyBytes) bytes")
-        response.headers.add(name: "Connection", value: "close")
+        var response = configuration.payloadTooLargeResponse(configuration.maximumBodyBytes)
+        response.status = 413
+        response.headers.replaceOrAdd(name: "Connection", value: "close")
         return response
     }
 

@@ -13,11 +13,16 @@ public struct HTTPServerConfiguration: Sendable {
     public var connectionTimeout: Duration
     /// How long graceful shutdown waits for requests in flight before cancelling them.
     public var shutdownGracePeriod: Duration
+    /// The answer to a body over `maximumBodyBytes` (status 413 is kept); the default is the Ensemble error shape.
+    public var payloadTooLargeResponse: @Sendable (_ limit: Int) -> HTTPServerResponse
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maximumBodyBytes: Int = 1 << 20,
         maximumHeaderBytes: Int = 64 << 10, maximumConnections: Int = 1024, connectionTimeout: Duration = .seconds(60),
-        shutdownGracePeriod: Duration = .seconds(25)
+        shutdownGracePeriod: Duration = .seconds(25),
+        payloadTooLargeResponse: @escaping @Sendable (_ limit: Int) -> HTTPServerResponse = { limit in
+            .error(status: 413, code: "payload_too_large", message: "request body exceeds \(limit) bytes")
+        }
     ) {
         self.host = host
         self.port = port
@@ -26,5 +31,6 @@ public struct HTTPServerConfiguration: Sendable {
         self.maximumConnections = maximumConnections
         self.connectionTimeout = connectionTimeout
         self.shutdownGracePeriod = shutdownGracePeriod
+        self.payloadTooLargeResponse = payloadTooLargeResponse
     }
 }

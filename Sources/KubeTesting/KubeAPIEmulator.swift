@@ -53,7 +53,12 @@ public final class KubeAPIEmulator: Sendable {
         let http = HTTPServer(
             configuration: HTTPServerConfiguration(
                 host: configuration.host, port: configuration.port, maximumBodyBytes: configuration.maximumBodyBytes,
-                connectionTimeout: .seconds(600), shutdownGracePeriod: .seconds(2)),
+                connectionTimeout: .seconds(600), shutdownGracePeriod: .seconds(2),
+                payloadTooLargeResponse: { limit in
+                    Self.response(for: APIError(
+                        code: 413, reason: "RequestEntityTooLarge",
+                        message: "Request entity too large: limit is \(limit)"))
+                }),
             handler: { [self] request in await handle(request) })
         try http.start()
         server.withLock { $0 = http }

@@ -67,6 +67,8 @@ import KubeTesting
             let reply = try await server.request(
                 .post, Self.configMaps, json: ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "big"], "data": ["k": .string(value)]])
             #expect(reply.status == 413)
+            #expect(reply.json["kind"] == "Status")
+            #expect(reply.json["reason"] == "RequestEntityTooLarge")
             #expect(try await server.request(.get, Self.configMaps + "/big").status == 404)
             #expect(try await server.request(.get, "/version").status == 200)
         }
