@@ -23,12 +23,10 @@ enum DevCommand {
 
             With --kubeconfig-out, writes a kubeconfig for kubectl and clients:
               ensemble dev apiserver --install-crds --kubeconfig-out /tmp/ensemble.kubeconfig
-              KUBECONFIG=/tmp/ensemble.kubeconfig kubectl apply --validate=false -f config/samples/
-            (or install the CRDs with kubectl: kubectl apply --validate=false -k config/crd/).
-            The emulator serves no OpenAPI documents, so kubectl needs --validate=false wherever it validates
-            client-side: apply (also apply --server-side), create, replace and edit. get, get -w, label,
-            annotate, patch, scale, wait and delete work as they are. A --listen port of 0 picks a free port;
-            the kubeconfig names it.
+              KUBECONFIG=/tmp/ensemble.kubeconfig kubectl apply -f config/samples/
+            kubectl's apply, create, replace, edit, get (-o yaml, -w), label, annotate, patch, scale, wait,
+            explain (custom resources) and delete work. Fields are validated on the server, from the CRD
+            schemas; built-in kinds are stored as sent, without a schema check.
 
             Stops gracefully on SIGTERM or SIGINT.
             """,

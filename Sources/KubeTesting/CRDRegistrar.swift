@@ -98,7 +98,7 @@ enum CRDRegistrar {
                 hasStatus: subresources["status"] != nil, tracksGeneration: true, scale: scale,
                 semantics: ListSemantics(schema: schema), acceptsStrategicMerge: false,
                 schema: try? SchemaEnforcer(schema: schema),
-                printerColumns: version["additionalPrinterColumns"]?.arrayValue ?? [])
+                printerColumns: version["additionalPrinterColumns"]?.arrayValue ?? [], schemaDocument: schema)
         }
     }
 

@@ -49,7 +49,13 @@ extension KubeAPIEmulator {
                     throw APIError.pathNotFound(request.path)
                 }
                 return .json(list)
-            case .openAPIRoot, nil:
+            case .openAPIRoot:
+                return .json(state.withLock { OpenAPIDocuments.root($0) })
+            case .openAPIGroupVersion(let group, let version):
+                guard let document = state.withLock({ OpenAPIDocuments.groupVersion(group: group, version: version, $0) })
+                else { throw APIError.pathNotFound(request.path) }
+                return .json(document)
+            case .openAPIUnsupported, nil:
                 throw APIError.pathNotFound(request.path)
             case .resource(let group, let version, let plural, let namespace, let name, let subresource):
                 guard let resource = state.withLock({ $0.resource(group: group, version: version, plural: plural) })

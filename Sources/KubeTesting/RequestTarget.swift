@@ -7,6 +7,9 @@ enum RequestTarget {
     case resourceList(group: String, version: String)
     case health
     case openAPIRoot
+    /// `/openapi/v3/api/v1`, `/openapi/v3/apis/{group}/{version}`.
+    case openAPIGroupVersion(group: String, version: String)
+    case openAPIUnsupported
     case resource(group: String, version: String, plural: String, namespace: String?, name: String?, subresource: String?)
 
     /// Parses `/api/v1/...` and `/apis/{group}/{version}/...` paths. `isNamespacedPlural` tells whether a
@@ -16,7 +19,15 @@ enum RequestTarget {
         switch parts.first {
         case "version": return parts.count == 1 ? .version : nil
         case "healthz", "readyz", "livez": return .health
-        case "openapi": return .openAPIRoot
+        case "openapi":
+            guard parts.count > 1, parts[1] == "v3" else { return .openAPIUnsupported }
+            let rest = Array(parts.dropFirst(2))
+            switch rest.count {
+            case 0: return .openAPIRoot
+            case 2 where rest[0] == "api": return .openAPIGroupVersion(group: "", version: rest[1])
+            case 3 where rest[0] == "apis": return .openAPIGroupVersion(group: rest[1], version: rest[2])
+            default: return .openAPIUnsupported
+            }
         case "api":
             if parts.count == 1 { return .coreGroups }
             return resourcePath(group: "", version: parts[1], rest: Array(parts.dropFirst(2)), isNamespacedPlural)

@@ -22,6 +22,8 @@ public struct ResourceType: Sendable {
     public var schema: SchemaEnforcer?
     /// Extra printer columns (custom resources), served in `Table` responses.
     public var printerColumns: [JSONValue]
+    /// Custom resources: the version's `openAPIV3Schema` as written, served under `/openapi/v3`.
+    public var schemaDocument: JSONValue?
 
     public struct ScalePaths: Sendable, Hashable {
         public var specReplicas: [String]
@@ -41,7 +43,7 @@ public struct ResourceType: Sendable {
         group: String, version: String, plural: String, singular: String, kind: String, namespaced: Bool,
         shortNames: [String] = [], categories: [String] = [], hasStatus: Bool = false, tracksGeneration: Bool = false,
         scale: ScalePaths? = nil, semantics: ListSemantics = ListSemantics(), acceptsStrategicMerge: Bool = false,
-        schema: SchemaEnforcer? = nil, printerColumns: [JSONValue] = []
+        schema: SchemaEnforcer? = nil, printerColumns: [JSONValue] = [], schemaDocument: JSONValue? = nil
     ) {
         self.group = group
         self.version = version
@@ -58,5 +60,6 @@ public struct ResourceType: Sendable {
         self.acceptsStrategicMerge = acceptsStrategicMerge
         self.schema = schema
         self.printerColumns = printerColumns
+        self.schemaDocument = schemaDocument
     }
 }

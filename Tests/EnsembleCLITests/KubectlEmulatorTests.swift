@@ -75,7 +75,7 @@ struct KubectlEmulatorTests {
     @Test func appliesACRDAndObjectsAndReadsThemBack() async throws {
         try await DevAPIServer.with { server in
             try await server.installGadgets()
-            try await server.kubectl("apply", "--validate=false", "-f", server.write("deploy.yaml", Self.deployment()))
+            try await server.kubectl("apply", "-f", server.write("deploy.yaml", Self.deployment()))
             let table = try await server.kubectl("get", "gadgets")
             #expect(table.output.contains("NAME"))
             #expect(table.output.contains("g1"))
@@ -95,9 +95,9 @@ struct KubectlEmulatorTests {
             #expect(list["items"]?.arrayValue?.count == 1)
 
             // A second client-side apply updates in place.
-            try await server.kubectl("apply", "--validate=false", "-f", server.write("gadget.yaml", Self.gadget(size: 5)))
+            try await server.kubectl("apply", "-f", server.write("gadget.yaml", Self.gadget(size: 5)))
             #expect(try await server.json("get", "gadget", "g1", "-o", "json")["spec"]?["size"] == 5)
-            try await server.kubectl("apply", "--validate=false", "-f", server.write("deploy.yaml", Self.deployment(image: "nginx:1.28")))
+            try await server.kubectl("apply", "-f", server.write("deploy.yaml", Self.deployment(image: "nginx:1.28")))
             let updated = try await server.json("get", "deployment", "web", "-o", "json")
             #expect(updated["spec"]?["template"]?["spec"]?["containers"]?[0]?["image"] == "nginx:1.28")
             #expect(updated["metadata"]?["generation"] == 2)
@@ -108,9 +108,9 @@ struct KubectlEmulatorTests {
         try await DevAPIServer.with { server in
             try await server.installGadgets(applyGadget: false)
             let manifest = try server.write("gadget.yaml", Self.gadget(color: "blue"))
-            let applied = try await server.kubectl("apply", "--server-side", "--validate=false", "-f", manifest)
+            let applied = try await server.kubectl("apply", "--server-side", "-f", manifest)
             #expect(applied.output.contains("serverside-applied"))
-            try await server.kubectl("apply", "--server-side", "--validate=false", "-f", server.write("deploy.yaml", Self.deployment()))
+            try await server.kubectl("apply", "--server-side", "-f", server.write("deploy.yaml", Self.deployment()))
             let gadget = try await server.json("get", "gadget", "g1", "-o", "json", "--show-managed-fields")
             let managers = gadget["metadata"]?["managedFields"]?.arrayValue?.compactMap { $0["manager"]?.stringValue } ?? []
             #expect(managers.contains("kubectl"))
@@ -124,7 +124,7 @@ struct KubectlEmulatorTests {
     @Test func labelPatchScaleAndEditUpdateObjects() async throws {
         try await DevAPIServer.with { server in
             try await server.installGadgets()
-            try await server.kubectl("apply", "--validate=false", "-f", server.write("deploy.yaml", Self.deployment()))
+            try await server.kubectl("apply", "-f", server.write("deploy.yaml", Self.deployment()))
 
             try await server.kubectl("label", "gadget", "g1", "tier=gold")
             try await server.kubectl("patch", "gadget", "g1", "--type", "merge", "-p", #"{"spec":{"color":"blue"}}"#)
@@ -143,10 +143,10 @@ struct KubectlEmulatorTests {
             #expect(scaled["spec"]?["template"]?["spec"]?["containers"]?[0]?["name"] == "web")
 
             // `kubectl edit` with an editor that changes the file, as a person would in vi.
-            try await server.kubectl("edit", "--validate=false", "gadget", "g1", editor: "sed -i s/color:\\ blue/color:\\ green/")
+            try await server.kubectl("edit", "gadget", "g1", editor: "sed -i s/color:\\ blue/color:\\ green/")
             gadget = try await server.json("get", "gadget", "g1", "-o", "json")
             #expect(gadget["spec"]?["color"] == "green")
-            try await server.kubectl("edit", "--validate=false", "deployment", "web", editor: "sed -i s/nginx:1.27/nginx:1.29/")
+            try await server.kubectl("edit", "deployment", "web", editor: "sed -i s/nginx:1.27/nginx:1.29/")
             let edited = try await server.json("get", "deployment", "web", "-o", "json")
             #expect(edited["spec"]?["template"]?["spec"]?["containers"]?[0]?["image"] == "nginx:1.29")
         }
@@ -187,10 +187,10 @@ struct KubectlEmulatorTests {
     @Test func createAndReplaceWriteWholeObjects() async throws {
         try await DevAPIServer.with { server in
             let manifest = try server.write("deploy.yaml", Self.deployment())
-            try await server.kubectl("create", "--validate=false", "-f", manifest)
-            let again = try await server.kubectl("create", "--validate=false", "-f", manifest, expectSuccess: false)
+            try await server.kubectl("create", "-f", manifest)
+            let again = try await server.kubectl("create", "-f", manifest, expectSuccess: false)
             #expect(again.error.contains("AlreadyExists"))
-            try await server.kubectl("replace", "--validate=false", "-f", server.write("deploy.yaml", Self.deployment(image: "nginx:1.30")))
+            try await server.kubectl("replace", "-f", server.write("deploy.yaml", Self.deployment(image: "nginx:1.30")))
             let replaced = try await server.json("get", "deployment", "web", "-o", "json")
             #expect(replaced["spec"]?["template"]?["spec"]?["containers"]?[0]?["image"] == "nginx:1.30")
             try await server.kubectl("annotate", "deployment", "web", "note=kept")
@@ -203,11 +203,11 @@ struct KubectlEmulatorTests {
     @Test func installsEnsembleCRDsAndAppliesTheSamples() async throws {
         try await DevAPIServer.with { server in
             let config = Self.repository.appendingPathComponent("config")
-            try await server.kubectl("apply", "--validate=false", "-k", config.appendingPathComponent("crd").path)
+            try await server.kubectl("apply", "-k", config.appendingPathComponent("crd").path)
             try await server.kubectl(
                 "wait", "--for=condition=Established", "crd/agentteams.ensemble.dev", "crd/agentsessions.ensemble.dev",
                 "--timeout=30s")
-            try await server.kubectl("apply", "--validate=false", "-f", config.appendingPathComponent("samples").path)
+            try await server.kubectl("apply", "-f", config.appendingPathComponent("samples").path)
             let teams = try await server.json("get", "agentteams", "-o", "json")
             #expect(teams["items"]?.arrayValue?.isEmpty == false)
             let sessions = try await server.json("get", "agentsessions", "-o", "json")
@@ -216,11 +216,22 @@ struct KubectlEmulatorTests {
         }
     }
 
+    /// The emulator's OpenAPI v3 documents carry the CRD schemas, with their descriptions, to `kubectl explain`.
+    @Test func explainReadsTheCRDSchemas() async throws {
+        try await DevAPIServer.with { server in
+            try await server.kubectl("apply", "-k", Self.repository.appendingPathComponent("config/crd").path)
+            let explained = try await server.kubectl("explain", "agentteam.spec.budget")
+            #expect(explained.output.contains("KIND:       AgentTeam"))
+            #expect(explained.output.contains("perSession"))
+            #expect(explained.output.contains("Token and cost limits"))
+        }
+    }
+
     @Test func deleteRemovesTheObject() async throws {
         try await DevAPIServer.with { server in
             try await server.installGadgets()
             let deploy = try server.write("deploy.yaml", Self.deployment())
-            try await server.kubectl("apply", "--validate=false", "-f", deploy)
+            try await server.kubectl("apply", "-f", deploy)
             let deleted = try await server.kubectl("delete", "gadget", "g1")
             #expect(deleted.output.contains("deleted"))
             let missing = try await server.kubectl("get", "gadget", "g1", expectSuccess: false)
@@ -314,10 +325,10 @@ final class DevAPIServer: Sendable {
 
     /// Applies the Gadget CRD, waits until kubectl can use it, and (by default) applies the `g1` Gadget.
     func installGadgets(applyGadget: Bool = true) async throws {
-        try await kubectl("apply", "--validate=false", "-f", write("crd.yaml", KubectlEmulatorTests.gadgetCRD))
+        try await kubectl("apply", "-f", write("crd.yaml", KubectlEmulatorTests.gadgetCRD))
         try await kubectl("wait", "--for=condition=Established", "crd/gadgets.example.com", "--timeout=30s")
         guard applyGadget else { return }
-        try await kubectl("apply", "--validate=false", "-f", write("gadget.yaml", KubectlEmulatorTests.gadget()))
+        try await kubectl("apply", "-f", write("gadget.yaml", KubectlEmulatorTests.gadget()))
     }
 
     var environment: [String: String] {
