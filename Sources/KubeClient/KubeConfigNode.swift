@@ -67,6 +67,7 @@ struct KubeConfigNode {
 
     func resolvedPath(_ raw: String) -> String {
         let expanded = (raw as NSString).expandingTildeInPath
-        return expanded.hasPrefix("/") ? expanded : (directory as NSString).appendingPathComponent(expanded)
+        let absolute = expanded.hasPrefix("/") ? expanded : (directory as NSString).appendingPathComponent(expanded)
+        return (absolute as NSString).standardizingPath
     }
 }
