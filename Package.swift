@@ -19,6 +19,8 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["EnsembleSupport", "CCurl", "CMicroHTTPD"]),
         .target(name: "KubeTesting", dependencies: ["EnsembleSupport", "HTTP"]),
         .target(name: "EnsembleAPI", dependencies: ["EnsembleSupport"]),
+        .target(name: "KubeCore", dependencies: ["EnsembleSupport"]),
+        .target(name: "KubeClient", dependencies: ["KubeCore", "HTTP", "EnsembleSupport"]),
         .target(name: "EnsembleCLI", dependencies: ["EnsembleSupport", "HTTP", "KubeTesting", "EnsembleAPI"]),
         .executableTarget(name: "ensemble", dependencies: ["EnsembleCLI"]),
 
@@ -26,6 +28,8 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "EnsembleSupport"]),
         .testTarget(name: "KubeTestingTests", dependencies: ["KubeTesting", "HTTP", "EnsembleSupport", "EnsembleAPI"]),
         .testTarget(name: "EnsembleAPITests", dependencies: ["EnsembleAPI", "EnsembleSupport"]),
+        .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"]),
+        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeCore", "KubeTesting", "HTTP", "EnsembleSupport"]),
         .testTarget(name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble", "EnsembleSupport"]),
 
         .executableTarget(name: "ensemble-bench-http", dependencies: ["HTTP", "EnsembleSupport"], path: "bench/http"),

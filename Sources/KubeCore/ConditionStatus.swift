@@ -1,0 +1,6 @@
+/// Whether a condition holds.
+public enum ConditionStatus: String, Codable, Sendable, Hashable {
+    case `true` = "True"
+    case `false` = "False"
+    case unknown = "Unknown"
+}
