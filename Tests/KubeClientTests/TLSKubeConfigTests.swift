@@ -82,7 +82,7 @@ struct TLSKubeConfigTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
+        while process.isRunning { usleep(10_000) }
         guard process.terminationStatus == 0 else { throw KubeConfigError(file: directory, "openssl \(arguments[0]) failed") }
     }
 }
