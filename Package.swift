@@ -19,6 +19,7 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["EnsembleSupport", "CCurl", "CMicroHTTPD"]),
         .target(name: "KubeTesting", dependencies: ["EnsembleSupport", "HTTP"]),
         .target(name: "EnsembleAPI", dependencies: ["EnsembleSupport"]),
+        .target(name: "KubeRuntime", dependencies: ["EnsembleSupport"]),
         .target(name: "EnsembleCLI", dependencies: ["EnsembleSupport", "HTTP", "KubeTesting", "EnsembleAPI"]),
         .executableTarget(name: "ensemble", dependencies: ["EnsembleCLI"]),
 
@@ -26,6 +27,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "EnsembleSupport"]),
         .testTarget(name: "KubeTestingTests", dependencies: ["KubeTesting", "HTTP", "EnsembleSupport", "EnsembleAPI"]),
         .testTarget(name: "EnsembleAPITests", dependencies: ["EnsembleAPI", "EnsembleSupport"]),
+        .testTarget(name: "KubeRuntimeTests", dependencies: ["KubeRuntime", "EnsembleSupport"]),
         .testTarget(name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble", "EnsembleSupport"]),
 
         .executableTarget(name: "ensemble-bench-http", dependencies: ["HTTP", "EnsembleSupport"], path: "bench/http"),
