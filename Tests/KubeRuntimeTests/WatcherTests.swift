@@ -15,6 +15,14 @@ import KubeRuntime
         watcher.store.snapshot().objects == source.objects
     }
 
+    /// Writes a last object and waits until the log shows it, so that every earlier change has been logged too.
+    private func drain(_ log: ChangeLog) async -> [String] {
+        let sentinel = source.put("ns", "sentinel", value: 0)
+        let line = "upsert \(sentinel.key)@\(sentinel.resourceVersion)"
+        _ = await eventually { log.all.contains(line) }
+        return log.all.filter { $0 != line }
+    }
+
     /// Lets the watcher's backoff elapse once it is waiting.
     private func elapseBackoff() async {
         await clock.waitForSleepers(count: 1)
@@ -54,7 +62,7 @@ import KubeRuntime
         await elapseBackoff()
         #expect(await eventually { storeMatchesSource(watcher) && source.openStreams == 1 })
         #expect(source.listRequests == 4)
-        #expect(log.all.last == "replace 4 removed [\"o2\"]")
+        #expect(await drain(log).last == "replace 4 removed [\"o2\"]")
         // And the new watch carries on from the relist.
         source.put("ns", "after", value: 1)
         #expect(await eventually { storeMatchesSource(watcher) })
@@ -91,7 +99,7 @@ import KubeRuntime
         await elapseBackoff()
         #expect(await eventually { storeMatchesSource(watcher) && source.openStreams == 1 })
         #expect(source.watchRequests.last == versions[2])
-        let upserts = log.all.filter { $0.hasPrefix("upsert") }
+        let upserts = await drain(log).filter { $0.hasPrefix("upsert") }
         #expect(upserts.count == 5 && Set(upserts).count == 5)
     }
 
@@ -110,7 +118,7 @@ import KubeRuntime
         #expect(await eventually { source.openStreams == 1 })
         source.put("ns", "last", value: 9)
         #expect(await eventually { storeMatchesSource(watcher) })
-        #expect(log.all.filter { $0.hasPrefix("upsert") }.count == 5)
+        #expect(await drain(log).filter { $0.hasPrefix("upsert") }.count == 5)
     }
 
     @Test func recoversFromRepeatedFailures() async throws {
