@@ -103,7 +103,7 @@ public final class Watcher<Source: ListWatchSource>: Service {
                 }
             }
             try Task.checkCancellation()
-            return machine.watchEnded()
+            return machine.watchEnded(at: clock.now)
         } catch {
             try Task.checkCancellation()
             let failure = source.classify(error)

@@ -29,7 +29,11 @@ public struct WatcherStateMachine<Object: RuntimeObject>: Sendable {
     private var backoff: ExponentialBackoff
     private var healthySince: ContinuousClock.Instant?
     private var random: SeededRandom
+    private var streamOpenedAt: ContinuousClock.Instant?
+    private var eventsOnStream = 0
     private let configuration: WatcherConfiguration
+
+    static var shortestHealthyWatch: Duration { .seconds(1) }
 
     public init(configuration: WatcherConfiguration = .init(), random: SeededRandom = SeededRandom()) {
         self.configuration = configuration
@@ -65,7 +69,7 @@ public struct WatcherStateMachine<Object: RuntimeObject>: Sendable {
         guard case .listing = state else { return [] }
         listedItems = []
         // An expired continue token: start the list over at once.
-        if failure == .gone {
+        if failure == .gone, case .listing(let pages) = state, pages > 0 {
             return startListing()
         }
         return backOff(after: failure, at: now, then: .list)
@@ -77,6 +81,8 @@ public struct WatcherStateMachine<Object: RuntimeObject>: Sendable {
         if healthySince == nil {
             healthySince = now
         }
+        streamOpenedAt = now
+        eventsOnStream = 0
         return []
     }
 
@@ -84,6 +90,7 @@ public struct WatcherStateMachine<Object: RuntimeObject>: Sendable {
         _ event: WatchEvent<Object>, at now: ContinuousClock.Instant
     ) -> [WatcherAction<Object>] {
         guard case .watching = state else { return [] }
+        eventsOnStream += 1
         switch event {
         case .added(let object), .modified(let object):
             advance(to: object.resourceVersion)
@@ -108,8 +115,13 @@ public struct WatcherStateMachine<Object: RuntimeObject>: Sendable {
     }
 
     /// The server closed the stream normally (its timeout): reconnect at once from where it stopped.
-    public mutating func watchEnded() -> [WatcherAction<Object>] {
+    /// A stream that ended empty right after it opened counts as a failure, so a server that keeps closing
+    /// watches at once is not hammered.
+    public mutating func watchEnded(at now: ContinuousClock.Instant) -> [WatcherAction<Object>] {
         guard case .watching = state else { return [] }
+        if eventsOnStream == 0, let openedAt = streamOpenedAt, openedAt.duration(to: now) < Self.shortestHealthyWatch {
+            return backOff(after: .transport("watch closed right after it opened"), at: now, then: .watch(from: currentVersion))
+        }
         return startWatching(from: currentVersion)
     }
 

@@ -70,7 +70,7 @@ import Testing
         #expect(applied(machine.received(.deleted(TestObject("a", "x", rv: 13)), at: t0)) == ["delete(x@13)"])
         #expect(machine.received(.bookmark(resourceVersion: "20"), at: t0).isEmpty)
         #expect(machine.state == .watching(resourceVersion: "20"))
-        #expect(watchFrom(machine.watchEnded()) == "20")
+        #expect(watchFrom(machine.watchEnded(at: t0)) == "20")
     }
 
     @Test func eventsNotNewerThanWhatWasAppliedAreIgnored() {
@@ -153,7 +153,7 @@ import Testing
         #expect(machine.failuresSinceReset == 5)
         _ = machine.watchStarted(at: t0)
         // Clean reconnects keep the healthy streak going.
-        _ = machine.watchEnded()
+        _ = machine.watchEnded(at: t0.advanced(by: .seconds(60)))
         _ = machine.watchStarted(at: t0.advanced(by: .seconds(60)))
         let delay = waitDuration(machine.watchFailed(.transport("down"), at: t0.advanced(by: .seconds(121))))!
         #expect(delay <= .milliseconds(960))
@@ -177,11 +177,27 @@ import Testing
         #expect(watchFrom(machine.waitFinished()) == "10")
     }
 
+    @Test func watchClosedEmptyRightAfterOpeningBacksOff() {
+        var machine = watching([], rv: "10")
+        _ = machine.watchStarted(at: t0)
+        #expect(waitDuration(machine.watchEnded(at: t0.advanced(by: .milliseconds(10)))) != nil)
+        #expect(watchFrom(machine.waitFinished()) == "10")
+        _ = machine.watchStarted(at: t0)
+        _ = machine.received(.bookmark(resourceVersion: "11"), at: t0)
+        #expect(watchFrom(machine.watchEnded(at: t0.advanced(by: .milliseconds(10)))) == "11")
+    }
+
+    @Test func goneOnTheFirstPageBacksOff() {
+        var machine = machine()
+        _ = machine.start()
+        #expect(waitDuration(machine.listFailed(.gone, at: t0)) != nil)
+    }
+
     @Test func inputsThatDoNotFitTheStateAreIgnored() {
         var machine = machine()
         _ = machine.start()
         #expect(machine.received(.added(TestObject("a", "x")), at: t0).isEmpty)
-        #expect(machine.watchEnded().isEmpty)
+        #expect(machine.watchEnded(at: t0).isEmpty)
         #expect(machine.waitFinished().isEmpty)
         #expect(machine.state == .listing(pagesReceived: 0))
     }
