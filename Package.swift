@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "EnsembleAPI", dependencies: ["EnsembleSupport"]),
         .target(name: "KubeCore", dependencies: ["EnsembleSupport"]),
         .target(name: "KubeClient", dependencies: ["KubeCore", "HTTP", "EnsembleSupport"]),
+        .target(name: "KubeRuntime", dependencies: ["EnsembleSupport"]),
         .target(name: "EnsembleCLI", dependencies: ["EnsembleSupport", "HTTP", "KubeTesting", "EnsembleAPI"]),
         .executableTarget(name: "ensemble", dependencies: ["EnsembleCLI"]),
 
@@ -30,6 +31,7 @@ let package = Package(
         .testTarget(name: "EnsembleAPITests", dependencies: ["EnsembleAPI", "EnsembleSupport"]),
         .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeCore", "KubeTesting", "HTTP", "EnsembleSupport"]),
+        .testTarget(name: "KubeRuntimeTests", dependencies: ["KubeRuntime", "EnsembleSupport"]),
         .testTarget(name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble", "EnsembleSupport"]),
 
         .executableTarget(name: "ensemble-bench-http", dependencies: ["HTTP", "EnsembleSupport"], path: "bench/http"),
