@@ -32,6 +32,13 @@ public final class BatchSpanProcessor: SpanProcessor, Service {
         public var dropped = 0
         /// In batches the exporter failed to deliver.
         public var failed = 0
+
+        public init(queued: Int = 0, exported: Int = 0, dropped: Int = 0, failed: Int = 0) {
+            self.queued = queued
+            self.exported = exported
+            self.dropped = dropped
+            self.failed = failed
+        }
     }
 
     public let configuration: Configuration
