@@ -32,7 +32,7 @@ deps: ## Install the missing Debian packages, kubectl and the Python test tools 
 		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 	@[ -x $(VENV)/bin/python3 ] || python3 -m venv $(VENV)
-	@$(VENV)/bin/python3 -c 'import prometheus_client' 2>/dev/null || $(VENV)/bin/pip install -q prometheus_client
+	@$(VENV)/bin/python3 -c 'import prometheus_client, opentelemetry.proto, google.protobuf' 2>/dev/null || $(VENV)/bin/pip install -q prometheus_client opentelemetry-proto
 
 build: deps ## Build everything in release mode (.build/release/ensemble)
 	swift build -c release

@@ -180,21 +180,7 @@ import Testing
 
 /// The reference parser of the Python `prometheus_client` package, run as a subprocess.
 enum OfficialPrometheusParser {
-    /// `ENSEMBLE_PYTHON` when set, else the package's `.venv/bin/python3`; nil when that interpreter does not exist.
-    static var python: String? {
-        if let configured = ProcessInfo.processInfo.environment["ENSEMBLE_PYTHON"], !configured.isEmpty {
-            return FileManager.default.isExecutableFile(atPath: configured) ? configured : nil
-        }
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                let venvPython = directory.appendingPathComponent(".venv/bin/python3").path
-                return FileManager.default.isExecutableFile(atPath: venvPython) ? venvPython : nil
-            }
-            directory.deleteLastPathComponent()
-        }
-        return nil
-    }
+    static var python: String? { PythonReference.python }
 
     /// Prints the parsed families as JSON; sample values as Python's `repr` (the parser reads `2` as an int, `1.5` as a float).
     private static let script = """
@@ -208,36 +194,7 @@ enum OfficialPrometheusParser {
         print(json.dumps(families, sort_keys=True))
         """
 
-    struct Failure: Error, CustomStringConvertible {
-        let status: Int32
-        var description: String { "the Python parser exited with status \(status)" }
-    }
-
-    /// Runs on a Dispatch queue: waiting for the subprocess must not hold a cooperative thread.
     static func parse(_ exposition: String) async throws -> JSONValue {
-        let python = try #require(python)
-        let output: Data = try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                do {
-                    let process = Process()
-                    process.executableURL = URL(fileURLWithPath: python)
-                    process.arguments = ["-c", script]
-                    let input = Pipe()
-                    let output = Pipe()
-                    process.standardInput = input
-                    process.standardOutput = output
-                    try process.run()
-                    try input.fileHandleForWriting.write(contentsOf: Data(exposition.utf8))
-                    try input.fileHandleForWriting.close()
-                    let data = output.fileHandleForReading.readDataToEndOfFile()
-                    process.waitUntilExit()
-                    guard process.terminationStatus == 0 else { throw Failure(status: process.terminationStatus) }
-                    continuation.resume(returning: data)
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-        }
-        return try JSONText.parse(output)
+        try JSONText.parse(try await PythonReference.run(script, input: Data(exposition.utf8)))
     }
 }
