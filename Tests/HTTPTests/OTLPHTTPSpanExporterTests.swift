@@ -57,7 +57,7 @@ final class ScriptedCollector: Sendable {
     ) -> OTLPHTTPSpanExporter {
         OTLPHTTPSpanExporter(
             configuration: .init(
-                endpoint: url + "/", headers: ["Authorization": secret], timeout: .seconds(5), maximumAttempts: attempts,
+                endpoint: url + "/", headers: ["Authorization": secret], timeout: .seconds(60), maximumAttempts: attempts,
                 backoff: ExponentialBackoff(initial: .milliseconds(10), maximum: .milliseconds(50)),
                 maximumRetryDelay: maximumRetryDelay, resource: ["service.name": "ensemble-runner"]),
             client: client, logger: logger)

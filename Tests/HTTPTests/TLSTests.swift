@@ -15,7 +15,7 @@ struct TLSTests {
     }
 
     private func client(_ tls: TLSConfiguration) -> HTTPClient {
-        HTTPClient(configuration: .init(tls: tls, connectTimeout: .seconds(5)))
+        HTTPClient(configuration: .init(tls: tls, connectTimeout: .seconds(30)))
     }
 
     private var url: String { "https://127.0.0.1:\(server.port)/" }
@@ -24,7 +24,7 @@ struct TLSTests {
         let tls = TLSConfiguration(
             certificateAuthority: .file(pki.path("ca.crt")), clientCertificate: .file(pki.path("client.crt")),
             clientKey: .file(pki.path("client.key")), serverName: "ensemble-test.internal")
-        let response = try await client(tls).execute(HTTPClientRequest(url: url, timeout: .seconds(10)))
+        let response = try await client(tls).execute(HTTPClientRequest(url: url, timeout: .seconds(30)))
         #expect(response.status == 200)
         #expect(String(decoding: response.body, as: UTF8.self).contains("ensemble-client"))
     }
@@ -33,7 +33,7 @@ struct TLSTests {
         let tls = TLSConfiguration(
             certificateAuthority: .pem(try pki.data("ca.crt")), clientCertificate: .pem(try pki.data("client.crt")),
             clientKey: .pem(try pki.data("client.key")), serverName: "ensemble-test.internal")
-        let response = try await client(tls).execute(HTTPClientRequest(url: url, timeout: .seconds(10)))
+        let response = try await client(tls).execute(HTTPClientRequest(url: url, timeout: .seconds(30)))
         #expect(response.status == 200)
     }
 
@@ -42,7 +42,7 @@ struct TLSTests {
             certificateAuthority: .file(pki.path("ca.crt")), clientCertificate: .file(pki.path("client.crt")),
             clientKey: .file(pki.path("client.key")))
         let error = await #expect(throws: HTTPClientError.self) {
-            try await client(tls).execute(HTTPClientRequest(url: url, timeout: .seconds(10)))
+            try await client(tls).execute(HTTPClientRequest(url: url, timeout: .seconds(30)))
         }
         #expect(error?.kind == .tls)
     }
@@ -52,7 +52,7 @@ struct TLSTests {
             clientCertificate: .file(pki.path("client.crt")), clientKey: .file(pki.path("client.key")),
             serverName: "ensemble-test.internal")
         let error = await #expect(throws: HTTPClientError.self) {
-            try await client(tls).execute(HTTPClientRequest(url: url, timeout: .seconds(10)))
+            try await client(tls).execute(HTTPClientRequest(url: url, timeout: .seconds(30)))
         }
         #expect(error?.kind == .tls)
     }
@@ -60,7 +60,7 @@ struct TLSTests {
     @Test func failsWithoutTheClientCertificateTheServerRequires() async throws {
         let tls = TLSConfiguration(certificateAuthority: .file(pki.path("ca.crt")), serverName: "ensemble-test.internal")
         let error = await #expect(throws: HTTPClientError.self) {
-            try await client(tls).execute(HTTPClientRequest(url: url, timeout: .seconds(10)))
+            try await client(tls).execute(HTTPClientRequest(url: url, timeout: .seconds(30)))
         }
         #expect(error?.kind == .tls || error?.kind == .transport)
     }
@@ -69,7 +69,7 @@ struct TLSTests {
         let tls = TLSConfiguration(
             clientCertificate: .file(pki.path("client.crt")), clientKey: .file(pki.path("client.key")),
             insecureSkipVerify: true)
-        let response = try await client(tls).execute(HTTPClientRequest(url: url, timeout: .seconds(10)))
+        let response = try await client(tls).execute(HTTPClientRequest(url: url, timeout: .seconds(30)))
         #expect(response.status == 200)
     }
 }

@@ -71,7 +71,7 @@ final class OpenSSLServer: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let server = OpenSSLServer(port: port, process: process)
-        let listening = await eventually(within: .seconds(10)) { (try? RawConnection(port: port)) != nil }
+        let listening = await eventually(within: .seconds(60)) { (try? RawConnection(port: port)) != nil }
         guard listening else { throw POSIXError(.ECONNREFUSED) }
         return server
     }

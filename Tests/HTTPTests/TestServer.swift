@@ -49,7 +49,7 @@ func unusedPort() throws -> Int {
 }
 
 /// Waits, polling, until the condition holds or the time runs out.
-func eventually(within limit: Duration = .seconds(10), _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
+func eventually(within limit: Duration = .seconds(60), _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if try await condition() { return true }

@@ -249,7 +249,7 @@ extension EmulatorTestClient {
 
 /// Polls `condition` until it holds, failing the test after `timeout`.
 func eventually(
-    timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation,
+    timeout: Duration = .seconds(60), sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: () async throws -> Bool
 ) async throws {
     let deadline = ContinuousClock.now + timeout
