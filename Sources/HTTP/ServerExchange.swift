@@ -20,7 +20,13 @@ final class ServerExchange: @unchecked Sendable {
     var earlyResponse: HTTPServerResponse?
     var discardedBytes = 0
     private let state = Mutex<(phase: Phase, handler: Task<Void, Never>?)>((.receiving, nil))
-    var stream: ResponseStream?
+    private let streamed = Mutex<ResponseStream?>(nil)
+
+    /// The body being streamed, once the answer is a stream; read by shutdown from another thread.
+    var stream: ResponseStream? {
+        get { streamed.withLock { $0 } }
+        set { streamed.withLock { $0 = newValue } }
+    }
 
     init(connection: OpaquePointer) {
         self.connection = connection
