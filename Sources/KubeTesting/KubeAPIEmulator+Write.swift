@@ -98,14 +98,11 @@ extension KubeAPIEmulator {
         let key = ObjectKey(namespace: request.namespace ?? "", name: name)
         let patchType = request.verb == "patch" ? try PatchType(request.http.headers["Content-Type"]) : nil
         let manager = ServerSideApply.fieldManager(requested: request.fieldManager, userAgent: request.userAgent)
-        if let problems = Optional(ServerSideApply.fieldManagerProblems(
-            request.fieldManager, isApply: patchType == .apply, force: request.force)), !problems.isEmpty
-        {
-            if patchType == .apply || request.fieldManager != nil || request.force {
-                throw APIError.invalid(resource, kind: resource.kind, name, problems.map {
-                    .init(type: "FieldValueInvalid", message: $0, field: "fieldManager")
-                })
-            }
+        let problems = ServerSideApply.fieldManagerProblems(request.fieldManager, isApply: patchType == .apply, force: request.force)
+        if !problems.isEmpty, patchType == .apply || request.fieldManager != nil || request.force {
+            throw APIError.invalid(resource, kind: resource.kind, name, problems.map {
+                .init(type: "FieldValueInvalid", message: $0, field: "fieldManager")
+            })
         }
         let body = try Self.decodeBody(request.http)
         return try state.withLock { (state) throws(APIError) in

@@ -80,9 +80,7 @@ public final class KubeAPIEmulator: Sendable {
     /// Serves until cancelled, then shuts down.
     public func run() async throws {
         if server.withLock({ $0 == nil }) { try start() }
-        await withTaskCancellationHandler {
-            while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
-        } onCancel: {}
+        while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
         await shutdown()
     }
 
