@@ -22,7 +22,13 @@ let package = Package(
         .target(name: "KubeCore", dependencies: ["EnsembleSupport"]),
         .target(name: "KubeClient", dependencies: ["KubeCore", "HTTP", "EnsembleSupport"]),
         .target(name: "KubeRuntime", dependencies: ["EnsembleSupport"]),
-        .target(name: "EnsembleCLI", dependencies: ["EnsembleSupport", "HTTP", "KubeTesting", "EnsembleAPI"]),
+        .target(name: "KubeRuntimeClient", dependencies: ["KubeRuntime", "KubeClient", "KubeCore", "EnsembleSupport"]),
+        .target(
+            name: "EnsembleCLI",
+            dependencies: [
+                "EnsembleSupport", "HTTP", "KubeTesting", "EnsembleAPI", "KubeCore", "KubeClient", "KubeRuntime",
+                "KubeRuntimeClient",
+            ]),
         .executableTarget(name: "ensemble", dependencies: ["EnsembleCLI"]),
 
         .testTarget(name: "EnsembleSupportTests", dependencies: ["EnsembleSupport"]),
