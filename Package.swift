@@ -38,6 +38,9 @@ let package = Package(
         .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeCore", "KubeTesting", "HTTP", "EnsembleSupport"]),
         .testTarget(name: "KubeRuntimeTests", dependencies: ["KubeRuntime", "EnsembleSupport"]),
+        .testTarget(
+            name: "KubeRuntimeClientTests",
+            dependencies: ["KubeRuntimeClient", "KubeRuntime", "KubeClient", "KubeCore", "KubeTesting", "EnsembleSupport"]),
         .testTarget(name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble", "EnsembleSupport"]),
 
         .executableTarget(name: "ensemble-bench-http", dependencies: ["HTTP", "EnsembleSupport"], path: "bench/http"),
