@@ -41,7 +41,8 @@ let package = Package(
         .testTarget(
             name: "KubeRuntimeClientTests",
             dependencies: ["KubeRuntimeClient", "KubeRuntime", "KubeClient", "KubeCore", "KubeTesting", "EnsembleSupport"]),
-        .testTarget(name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble", "EnsembleSupport"]),
+        .testTarget(
+            name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble", "EnsembleSupport", "HTTP", "KubeClient", "KubeCore"]),
 
         .executableTarget(name: "ensemble-bench-http", dependencies: ["HTTP", "EnsembleSupport"], path: "bench/http"),
     ],

@@ -130,7 +130,7 @@ struct FailingSpanExporter: SpanExporter {
 
 /// Waits, polling, until the condition holds or ten seconds pass.
 func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + .seconds(10)
+    let deadline = ContinuousClock.now + .seconds(60)
     while ContinuousClock.now < deadline {
         if await condition() { return true }
         try? await Task.sleep(for: .milliseconds(10))

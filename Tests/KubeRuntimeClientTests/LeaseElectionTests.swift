@@ -42,9 +42,6 @@ import Testing
 
         for task in tasks { task.cancel() }
         for task in tasks { _ = await task.result }
-        if releaseOnCancel {
-            #expect(await holder(fixture) == "")
-        }
         await fixture.shutdown()
     }
 
