@@ -22,7 +22,13 @@ let package = Package(
         .target(name: "KubeCore", dependencies: ["EnsembleSupport"]),
         .target(name: "KubeClient", dependencies: ["KubeCore", "HTTP", "EnsembleSupport"]),
         .target(name: "KubeRuntime", dependencies: ["EnsembleSupport"]),
-        .target(name: "EnsembleCLI", dependencies: ["EnsembleSupport", "HTTP", "KubeTesting", "EnsembleAPI"]),
+        .target(name: "KubeRuntimeClient", dependencies: ["KubeRuntime", "KubeClient", "KubeCore", "EnsembleSupport"]),
+        .target(
+            name: "EnsembleCLI",
+            dependencies: [
+                "EnsembleSupport", "HTTP", "KubeTesting", "EnsembleAPI", "KubeCore", "KubeClient", "KubeRuntime",
+                "KubeRuntimeClient",
+            ]),
         .executableTarget(name: "ensemble", dependencies: ["EnsembleCLI"]),
 
         .testTarget(name: "EnsembleSupportTests", dependencies: ["EnsembleSupport"]),
@@ -32,7 +38,11 @@ let package = Package(
         .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeCore", "KubeTesting", "HTTP", "EnsembleSupport"]),
         .testTarget(name: "KubeRuntimeTests", dependencies: ["KubeRuntime", "EnsembleSupport"]),
-        .testTarget(name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble", "EnsembleSupport"]),
+        .testTarget(
+            name: "KubeRuntimeClientTests",
+            dependencies: ["KubeRuntimeClient", "KubeRuntime", "KubeClient", "KubeCore", "KubeTesting", "EnsembleSupport"]),
+        .testTarget(
+            name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble", "EnsembleSupport", "HTTP", "KubeClient", "KubeCore"]),
 
         .executableTarget(name: "ensemble-bench-http", dependencies: ["HTTP", "EnsembleSupport"], path: "bench/http"),
     ],

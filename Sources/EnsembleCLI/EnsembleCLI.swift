@@ -10,6 +10,7 @@ public enum EnsembleCLI {
         VersionCommand.command,
         CRDsCommand.command,
         DevCommand.command,
+        ControllerCommand.command,
     ]
 
     public static let rootCommand = Command(

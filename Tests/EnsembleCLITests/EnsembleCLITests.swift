@@ -14,7 +14,8 @@ import Testing
         let result = await run([])
         #expect(result.exitCode == 0)
         #expect(result.output.contains("USAGE\n  ensemble [options] [<subcommand>]"))
-        #expect(result.output.contains("version   Print the version of ensemble and how it was built."))
+        #expect(result.output.contains("version      Print the version of ensemble and how it was built."))
+        #expect(result.output.contains("controller   Run the Ensemble controller manager against a cluster."))
         #expect(result.error.isEmpty)
     }
 
