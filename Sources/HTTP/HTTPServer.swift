@@ -116,8 +116,9 @@ public final class HTTPServer: Sendable {
         }
         requestShutdown()
         guard let daemon = daemon?.pointer else { return }
+        // The listening socket is ours to close once quiesced, but only after MHD_stop_daemon: its thread may still
+        // poll it, and a number closed early can be reused by another socket that the daemon would then touch.
         let listener = MHD_quiesce_daemon(daemon)
-        if listener >= 0 { close(listener) }
         if await !waitForDrain(within: configuration.shutdownGracePeriod) {
             for exchange in state.withLock({ Array($0.inFlight.values) }) {
                 forceEnd(exchange)
@@ -130,6 +131,7 @@ public final class HTTPServer: Sendable {
         }
         if state.withLock({ $0.suspended }) == 0 {
             MHD_stop_daemon(daemon)
+            if listener >= 0 { close(listener) }
         }
     }
 
