@@ -85,6 +85,8 @@ extension JSONPatch {
             case .copy(let from, let to):
                 return try Self.add(Self.value(at: from, in: document), at: to, in: document)
             case .test(let path, let expected):
+                // As kube-apiserver's JSON patch library does, `null` matches a member that is absent.
+                if expected == .null, (try? Self.value(at: path, in: document)) == nil { return document }
                 let actual = try Self.value(at: path, in: document)
                 guard JSONPatch.areEqual(actual, expected) else {
                     throw PatchError(

@@ -39,6 +39,16 @@ private func patchError(_ body: () throws(PatchError) -> JSONValue) -> PatchErro
 }
 
 @Suite struct JSONPatchTests {
+    /// kube-apiserver's JSON patch library lets `test` with `null` match an absent member, which is how clients
+    /// assert "no finalizers yet" before adding the first one.
+    @Test func testingForNullMatchesAnAbsentMember() throws {
+        let patch = try JSONText.parse(#"[{"op":"test","path":"/metadata/finalizers","value":null},{"op":"add","path":"/metadata/finalizers","value":["x"]}]"#)
+        let patched = try JSONPatch.apply(patch, to: try JSONText.parse(#"{"metadata":{"name":"a"}}"#))
+        #expect(patched["metadata"]?["finalizers"] == ["x"])
+        let present = try JSONText.parse(#"{"metadata":{"finalizers":["y"]}}"#)
+        #expect(throws: PatchError.self) { try JSONPatch.apply(patch, to: present) }
+    }
+
     /// RFC 6902, Appendix A: the examples that succeed.
     @Test(arguments: [
         (
@@ -120,7 +130,7 @@ private func patchError(_ body: () throws(PatchError) -> JSONValue) -> PatchErro
             .testFailed
         ),
         ("1 is not 1.5", #"{"a":1}"#, #"[{"op":"test","path":"/a","value":1.5}]"#, .testFailed),
-        ("test a missing path", #"{"a":1}"#, #"[{"op":"test","path":"/b","value":null}]"#, .pathNotFound),
+        ("test a missing path for a value", #"{"a":1}"#, #"[{"op":"test","path":"/b","value":2}]"#, .pathNotFound),
         ("remove a missing member", #"{"a":1}"#, #"[{"op":"remove","path":"/b"}]"#, .pathNotFound),
         ("replace a missing member", #"{"a":1}"#, #"[{"op":"replace","path":"/b","value":2}]"#, .pathNotFound),
         ("index past the end", #"{"a":[1]}"#, #"[{"op":"add","path":"/a/2","value":2}]"#, .pathNotFound),
