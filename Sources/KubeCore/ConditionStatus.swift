@@ -1,5 +1,5 @@
 /// Whether a condition holds.
-public enum ConditionStatus: String, Codable, Sendable, Hashable {
+public enum ConditionStatus: String, Codable, Sendable, Hashable, CaseIterable {
     case `true` = "True"
     case `false` = "False"
     case unknown = "Unknown"

@@ -1,4 +1,5 @@
 import EnsembleSupport
+import KubeCore
 import Testing
 
 @testable import EnsembleAPI

@@ -1,5 +1,6 @@
 import EnsembleSupport
 import Foundation
+import KubeCore
 import Testing
 
 @testable import EnsembleAPI
@@ -57,11 +58,11 @@ import Testing
     }
 
     @Test func timestampsAreRFC3339Seconds() throws {
-        let timestamp = try #require(Timestamp(rfc3339: "2025-03-01T12:00:00.750Z"))
+        let timestamp = try #require(Time(rfc3339: "2025-03-01T12:00:00.750Z"))
         #expect(timestamp.description == "2025-03-01T12:00:00Z")
-        #expect(Timestamp(rfc3339: "2025-03-01T14:00:00+02:00") == Fixtures.timestamp)
-        #expect(Timestamp(rfc3339: "yesterday") == nil)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Timestamp.self, from: Data("\"soon\"".utf8)) }
+        #expect(Time(rfc3339: "2025-03-01T14:00:00+02:00") == Fixtures.timestamp)
+        #expect(Time(rfc3339: "yesterday") == nil)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Time.self, from: Data("\"soon\"".utf8)) }
     }
 
     @Test func intOrStringKeepsItsForm() throws {

@@ -1,6 +1,7 @@
 import EnsembleAPI
 import EnsembleSupport
 import Foundation
+import KubeCore
 
 /// Teams and sessions the tests build on.
 enum Fixtures {
@@ -28,7 +29,7 @@ enum Fixtures {
         return team
     }
 
-    static let timestamp = Timestamp(rfc3339: "2025-03-01T12:00:00Z")!
+    static let timestamp = Time(rfc3339: "2025-03-01T12:00:00Z")!
 
     /// Teams that together set every field the schema declares; `access` and the termination tree's leaves are
     /// unions, so one team cannot hold them all.
@@ -104,9 +105,9 @@ enum Fixtures {
             image: "ghcr.io/ensemble/ensemble:1.0.0", imagePullPolicy: .ifNotPresent,
             autoscaling: Autoscaling(minReplicas: 2, maxReplicas: 10, targetCPUUtilizationPercentage: 70, targetInFlightRequests: 8),
             disruption: DisruptionBudget(minAvailable: "50%"),
-            resources: ResourceRequirements(requests: ["cpu": "250m", "memory": "512Mi"], limits: ["cpu": 1, "memory": "1Gi"]),
+            resources: EnsembleAPI.ResourceRequirements(requests: ["cpu": "250m", "memory": "512Mi"], limits: ["cpu": 1, "memory": "1Gi"]),
             nodeSelector: ["kubernetes.io/os": "linux"],
-            tolerations: [Toleration(key: "dedicated", operator: .equal, value: "llm", effect: .noSchedule, tolerationSeconds: 30)],
+            tolerations: [Toleration(key: "dedicated", operator: "Equal", value: "llm", effect: "NoSchedule", tolerationSeconds: 30)],
             affinity: ["podAntiAffinity": ["preferredDuringSchedulingIgnoredDuringExecution": []]],
             topologySpreadConstraints: [["maxSkew": 1, "topologyKey": "topology.kubernetes.io/zone"]],
             priorityClassName: "high", serviceAccountName: "research-runner",

@@ -1,4 +1,5 @@
 import EnsembleSupport
+import KubeCore
 import Testing
 
 @testable import EnsembleAPI
@@ -215,8 +216,8 @@ import Testing
     @Test func runnerPodFields() {
         var team = Fixtures.minimalTeam()
         team.spec.runner = RunnerSettings(
-            resources: ResourceRequirements(requests: ["cpu": "lots"]),
-            tolerations: [Toleration(key: "k", operator: .exists, value: "v")],
+            resources: EnsembleAPI.ResourceRequirements(requests: ["cpu": "lots"]),
+            tolerations: [Toleration(key: "k", operator: "Exists", value: "v")],
             env: [
                 EnvVar(name: "ENSEMBLE_MODE", value: "x"),
                 EnvVar(name: "A", value: "1", valueFrom: EnvVarSource(secretKeyRef: SecretKeySelector(name: "s", key: "k"))),

@@ -1,4 +1,10 @@
+import KubeCore
+
 /// CPU and memory requested and allowed for the runner container, as quantities such as `250m` or `512Mi`.
+///
+/// Not KubeCore's `ResourceRequirements`: the CRD declares quantities int-or-string, and KubeCore's `Quantity`
+/// re-encodes an integer such as `1` as the string `"1"`, so it would not round-trip what the API server stores.
+/// Qualify it as `EnsembleAPI.ResourceRequirements` where KubeCore is imported too.
 public struct ResourceRequirements: Sendable, Hashable, Codable {
     public var requests: [String: IntOrString]?
     public var limits: [String: IntOrString]?

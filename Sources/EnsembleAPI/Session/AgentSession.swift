@@ -1,3 +1,5 @@
+import KubeCore
+
 /// One run of a team on an input, declared as an object: like a Job, it runs once and records its result.
 public struct AgentSession: Sendable, Hashable, Codable {
     public var apiVersion: String

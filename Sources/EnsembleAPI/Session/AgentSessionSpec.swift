@@ -1,3 +1,5 @@
+import KubeCore
+
 /// One task for a team: an input message, run to completion like a Job.
 public struct AgentSessionSpec: Sendable, Hashable, Codable {
     public var teamRef: LocalObjectReference

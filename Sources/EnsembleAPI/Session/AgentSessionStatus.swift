@@ -1,10 +1,12 @@
+import KubeCore
+
 /// The observed state of a session, written by the operator.
 public struct AgentSessionStatus: Sendable, Hashable, Codable {
     public var observedGeneration: Int64?
     public var phase: SessionPhase?
     public var stopReason: StopReason?
-    public var startTime: Timestamp?
-    public var completionTime: Timestamp?
+    public var startTime: Time?
+    public var completionTime: Time?
     public var rounds: Int32?
     public var tokenUsage: TokenUsage?
     public var cost: Money?
@@ -15,7 +17,7 @@ public struct AgentSessionStatus: Sendable, Hashable, Codable {
 
     public init(
         observedGeneration: Int64? = nil, phase: SessionPhase? = nil, stopReason: StopReason? = nil,
-        startTime: Timestamp? = nil, completionTime: Timestamp? = nil, rounds: Int32? = nil,
+        startTime: Time? = nil, completionTime: Time? = nil, rounds: Int32? = nil,
         tokenUsage: TokenUsage? = nil, cost: Money? = nil, result: String? = nil, resultTruncated: Bool? = nil,
         runnerSessionID: String? = nil, conditions: [Condition]? = nil
     ) {

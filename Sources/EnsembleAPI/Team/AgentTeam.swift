@@ -1,3 +1,5 @@
+import KubeCore
+
 /// A team of LLM agents served behind an HTTP API by the runners the operator deploys for it.
 public struct AgentTeam: Sendable, Hashable, Codable {
     public var apiVersion: String

@@ -1,4 +1,5 @@
 import EnsembleSupport
+import KubeCore
 
 /// Checks a JSON value against a structural schema the way the API server does before it stores an object:
 /// types, required fields, unknown fields, enums, bounds, lengths, patterns and list keys. CEL rules are not
@@ -100,7 +101,7 @@ public enum SchemaValidator {
         if let pattern = schema.pattern, !matches(text, pattern) {
             errors.append(ValidationError(.invalid, at: path, value: .string(text), "must match '\(pattern)'"))
         }
-        if schema.format == "date-time", Timestamp(rfc3339: text) == nil {
+        if schema.format == "date-time", Time(rfc3339: text) == nil {
             errors.append(ValidationError(.invalid, at: path, value: .string(text), "must be an RFC 3339 date-time"))
         }
     }

@@ -1,3 +1,5 @@
+import KubeCore
+
 /// Clients authenticate with API keys kept in a Secret.
 public struct APIKeyAccess: Sendable, Hashable, Codable {
     public var secretRef: LocalObjectReference

@@ -1,3 +1,5 @@
+import KubeCore
+
 /// A named chat model the team's agents call.
 public struct ModelEndpoint: Sendable, Hashable, Codable {
     public var name: String

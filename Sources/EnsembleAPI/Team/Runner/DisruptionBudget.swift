@@ -1,3 +1,5 @@
+import KubeCore
+
 /// A PodDisruptionBudget for the runners: how many may be evicted at once during node maintenance.
 public struct DisruptionBudget: Sendable, Hashable, Codable {
     public var minAvailable: IntOrString?

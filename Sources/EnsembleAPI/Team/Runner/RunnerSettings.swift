@@ -1,4 +1,5 @@
 import EnsembleSupport
+import KubeCore
 
 /// How the runner pods that execute the team are deployed.
 public struct RunnerSettings: Sendable, Hashable, Codable {

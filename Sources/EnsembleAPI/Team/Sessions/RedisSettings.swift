@@ -1,3 +1,5 @@
+import KubeCore
+
 /// The Redis server that holds sessions, budgets and rate limits.
 public struct RedisSettings: Sendable, Hashable, Codable {
     public var urlSecretRef: SecretKeySelector

@@ -1,3 +1,5 @@
+import KubeCore
+
 /// The observed state of an AgentTeam, written by the operator.
 public struct AgentTeamStatus: Sendable, Hashable, Codable {
     public var observedGeneration: Int64?

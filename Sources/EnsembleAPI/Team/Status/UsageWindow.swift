@@ -1,7 +1,9 @@
+import KubeCore
+
 /// What a team used in one budget window.
 public struct UsageWindow: Sendable, Hashable, Codable {
-    public var windowStart: Timestamp
-    public var resetTime: Timestamp
+    public var windowStart: Time
+    public var resetTime: Time
     public var promptTokens: Int64
     public var completionTokens: Int64
     public var totalTokens: Int64
@@ -9,7 +11,7 @@ public struct UsageWindow: Sendable, Hashable, Codable {
     public var sessions: Int64
 
     public init(
-        windowStart: Timestamp, resetTime: Timestamp, promptTokens: Int64 = 0, completionTokens: Int64 = 0,
+        windowStart: Time, resetTime: Time, promptTokens: Int64 = 0, completionTokens: Int64 = 0,
         cost: Money? = nil, sessions: Int64 = 0
     ) {
         self.windowStart = windowStart

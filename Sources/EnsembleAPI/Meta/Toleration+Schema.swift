@@ -1,32 +1,16 @@
-/// Lets runner pods schedule onto nodes with a matching taint.
-public struct Toleration: Sendable, Hashable, Codable {
-    public var key: String?
-    public var `operator`: TolerationOperator?
-    public var value: String?
-    public var effect: TaintEffect?
-    public var tolerationSeconds: Int64?
+import KubeCore
 
-    public init(
-        key: String? = nil, operator: TolerationOperator? = nil, value: String? = nil, effect: TaintEffect? = nil,
-        tolerationSeconds: Int64? = nil
-    ) {
-        self.key = key
-        self.operator = `operator`
-        self.value = value
-        self.effect = effect
-        self.tolerationSeconds = tolerationSeconds
-    }
-
+/// KubeCore keeps `operator` and `effect` as strings; the schema limits them to `TolerationOperator` and
+/// `TaintEffect`.
+extension KubeCore.Toleration: SchemaDescribed {
     public static let crossFieldRules: [CrossFieldRule<Toleration>] = [
         CrossFieldRule(
             cel: "!has(self.operator) || self.operator != 'Exists' || !has(self.value)",
             message: "value must be empty when operator is Exists",
             fieldPath: ".value", reason: .fieldValueForbidden,
-            holds: { $0.operator != .exists || $0.value == nil })
+            holds: { $0.operator != TolerationOperator.exists.rawValue || $0.value == nil })
     ]
-}
 
-extension Toleration: SchemaDescribed {
     public static var schema: Schema {
         .object(
             "Lets runner pods schedule onto nodes with a matching taint, as a Pod's tolerations do.",

@@ -1,15 +1,7 @@
-/// One key of a ConfigMap in the same namespace.
-public struct ConfigMapKeySelector: Sendable, Hashable, Codable {
-    public var name: String
-    public var key: String
+import KubeCore
 
-    public init(name: String, key: String) {
-        self.name = name
-        self.key = key
-    }
-}
-
-extension ConfigMapKeySelector: SchemaDescribed {
+/// Only `name` and `key` are part of the Ensemble API; `optional` is not declared, so the API server prunes it.
+extension KubeCore.ConfigMapKeySelector: SchemaDescribed {
     public static var schema: Schema {
         .object(
             "A key of a ConfigMap in the same namespace.",

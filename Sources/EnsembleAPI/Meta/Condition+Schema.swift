@@ -1,29 +1,6 @@
-/// One aspect of an object's current state, in the shape of `metav1.Condition`.
-public struct Condition: Sendable, Hashable, Codable {
-    /// What the condition is about, in CamelCase: see `ConditionType`.
-    public var type: String
-    public var status: ConditionStatus
-    public var observedGeneration: Int64?
-    /// When `status` last changed; kept when only the reason or message change.
-    public var lastTransitionTime: Timestamp
-    /// A CamelCase word for programs: see `ConditionReason`.
-    public var reason: String
-    public var message: String
+import KubeCore
 
-    public init(
-        type: String, status: ConditionStatus, observedGeneration: Int64? = nil, lastTransitionTime: Timestamp,
-        reason: String, message: String
-    ) {
-        self.type = type
-        self.status = status
-        self.observedGeneration = observedGeneration
-        self.lastTransitionTime = lastTransitionTime
-        self.reason = reason
-        self.message = message
-    }
-}
-
-extension Condition: SchemaDescribed {
+extension KubeCore.Condition: SchemaDescribed {
     public static var schema: Schema {
         .object(
             "One aspect of the object's current state.",

@@ -1,15 +1,7 @@
-/// One key of a Secret in the same namespace.
-public struct SecretKeySelector: Sendable, Hashable, Codable {
-    public var name: String
-    public var key: String
+import KubeCore
 
-    public init(name: String, key: String) {
-        self.name = name
-        self.key = key
-    }
-}
-
-extension SecretKeySelector: SchemaDescribed {
+/// Only `name` and `key` are part of the Ensemble API; `optional` is not declared, so the API server prunes it.
+extension KubeCore.SecretKeySelector: SchemaDescribed {
     public static var schema: Schema {
         .object(
             "A key of a Secret in the same namespace. The value is handed to the runner as an environment variable and never appears in the AgentTeam, its status, events or logs.",

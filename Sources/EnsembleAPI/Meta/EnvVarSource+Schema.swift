@@ -1,22 +1,15 @@
-/// Where an environment variable's value comes from: exactly one of a Secret key or a ConfigMap key.
-public struct EnvVarSource: Sendable, Hashable, Codable {
-    public var secretKeyRef: SecretKeySelector?
-    public var configMapKeyRef: ConfigMapKeySelector?
+import KubeCore
 
-    public init(secretKeyRef: SecretKeySelector? = nil, configMapKeyRef: ConfigMapKeySelector? = nil) {
-        self.secretKeyRef = secretKeyRef
-        self.configMapKeyRef = configMapKeyRef
-    }
-
+/// Only `secretKeyRef` and `configMapKeyRef` are part of the Ensemble API; `fieldRef` and `resourceFieldRef` are
+/// not declared, so the API server prunes them.
+extension KubeCore.EnvVarSource: SchemaDescribed {
     public static let crossFieldRules: [CrossFieldRule<EnvVarSource>] = [
         CrossFieldRule(
             cel: "has(self.secretKeyRef) != has(self.configMapKeyRef)",
             message: "exactly one of secretKeyRef and configMapKeyRef must be set",
             holds: { ($0.secretKeyRef != nil) != ($0.configMapKeyRef != nil) })
     ]
-}
 
-extension EnvVarSource: SchemaDescribed {
     public static var schema: Schema {
         .object(
             "Where the variable's value comes from: exactly one of secretKeyRef and configMapKeyRef.",

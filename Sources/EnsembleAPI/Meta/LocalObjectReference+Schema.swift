@@ -1,14 +1,8 @@
-/// The name of another object in the same namespace.
-public struct LocalObjectReference: Sendable, Hashable, Codable {
-    public var name: String
+import KubeCore
 
-    public init(name: String) {
-        self.name = name
-    }
-}
-
-extension LocalObjectReference {
+extension KubeCore.LocalObjectReference {
     /// A reference to an object whose name is a DNS subdomain (Secrets, ConfigMaps), documented as `description`.
+    /// The schema requires `name`, although the Swift type leaves it optional as Kubernetes does.
     public static func schema(_ description: String) -> Schema {
         .object(
             description,

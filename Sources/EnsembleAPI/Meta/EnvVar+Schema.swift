@@ -1,15 +1,6 @@
-/// An extra environment variable for the runner container.
-public struct EnvVar: Sendable, Hashable, Codable {
-    public var name: String
-    public var value: String?
-    public var valueFrom: EnvVarSource?
+import KubeCore
 
-    public init(name: String, value: String? = nil, valueFrom: EnvVarSource? = nil) {
-        self.name = name
-        self.value = value
-        self.valueFrom = valueFrom
-    }
-
+extension KubeCore.EnvVar: SchemaDescribed {
     /// Variables with this prefix carry the runner's configuration and are set by the operator alone.
     public static let reservedPrefix = "ENSEMBLE_"
 
@@ -29,9 +20,7 @@ public struct EnvVar: Sendable, Hashable, Codable {
         Self.crossFieldRules.violations(by: self, at: path)
             + (valueFrom.map { EnvVarSource.crossFieldRules.violations(by: $0, at: path.child("valueFrom")) } ?? [])
     }
-}
 
-extension EnvVar: SchemaDescribed {
     public static var schema: Schema {
         .object(
             "An environment variable set in the runner container, with a literal value or one read from a Secret or ConfigMap.",
