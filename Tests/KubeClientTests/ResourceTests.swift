@@ -218,3 +218,18 @@ private struct MismatchedConfigMap: KubernetesObject {
     var metadata = ObjectMeta()
     var data: [Int]
 }
+
+@Suite struct ClientRateLimitTests {
+    /// With 10 requests per second and a burst of 2, eight requests cannot all be sent in under 0.6 s: the
+    /// limiter makes requests wait for tokens. (A lower bound only: how much longer it takes is not measured.)
+    @Test func spacesRequestsBeyondTheBurst() async throws {
+        let fixture = try EmulatorFixture()
+        _ = try await fixture.client.create(ConfigMap(metadata: ObjectMeta(name: "r")))
+        let limited = KubeClient(configuration: ClientConfiguration(
+            server: fixture.emulator.baseURL, namespace: "default", rateLimit: RateLimit(queriesPerSecond: 10, burst: 2)))
+        let start = ContinuousClock.now
+        for _ in 0..<8 { _ = try await limited.get(ConfigMap.self, "r") }
+        #expect(ContinuousClock.now - start >= .milliseconds(550))
+        await fixture.emulator.shutdown()
+    }
+}
