@@ -4,15 +4,22 @@ import KubeRuntime
 import KubeRuntimeClient
 
 /// Watch event → reconcile start: patches one ConfigMap at a time and measures from the patch's response to the
-/// start of that object's reconcile, driven by a Watcher + Controller or by a list-poll loop.
+/// start of that object's reconcile, driven by a Watcher + Controller or by a list-poll loop. Each patch waits a
+/// random 0–100 ms first, so that patches do not fall in step with the poll loop's lists.
 struct LatencyBenchmark {
     static let objectCount = 100
     static let pollInterval = Duration.milliseconds(100)
     let updates: Int
 
+    /// Latencies of one driver, from the patch's response and from the patch being sent.
+    struct Latencies {
+        let fromResponse: LatencySummary
+        let fromSent: LatencySummary
+    }
+
     struct Result {
-        let watch: LatencySummary
-        let poll: LatencySummary
+        let watch: Latencies
+        let poll: Latencies
         /// Reconciles that started before the patch's response arrived (counted as 0 ms).
         let beforeResponse: Int
         let timeouts: Int
@@ -49,22 +56,29 @@ struct LatencyBenchmark {
         await cluster.shutdown()
 
         return Result(
-            watch: LatencySummary(watchRun.samples), poll: LatencySummary(pollRun.samples),
+            watch: watchRun.latencies, poll: pollRun.latencies,
             beforeResponse: watchRun.beforeResponse + pollRun.beforeResponse,
             timeouts: watchRun.timeouts + pollRun.timeouts)
     }
 
     private struct Run {
-        var samples: [Duration] = []
+        var fromResponse: [Duration] = []
+        var fromSent: [Duration] = []
         var beforeResponse = 0
         var timeouts = 0
+
+        var latencies: Latencies {
+            Latencies(fromResponse: LatencySummary(fromResponse), fromSent: LatencySummary(fromSent))
+        }
     }
 
     private func measure(client: KubeClient, probe: ReconcileProbe, round: Int) async throws -> Run {
         var run = Run()
         for update in 0..<updates {
             let name = "latency-\(update % Self.objectCount)"
+            try await Task.sleep(for: .microseconds(Int.random(in: 0..<100_000)))
             probe.expect(name)
+            let sent = ContinuousClock.now
             _ = try await client.patch(
                 ConfigMap.self, name, patch: .merge(["data": ["update": .string("\(round)-\(update)")]]))
             let responded = ContinuousClock.now
@@ -73,7 +87,8 @@ struct LatencyBenchmark {
                 continue
             }
             if started < responded { run.beforeResponse += 1 }
-            run.samples.append(started < responded ? .zero : responded.duration(to: started))
+            run.fromResponse.append(started < responded ? .zero : responded.duration(to: started))
+            run.fromSent.append(sent.duration(to: started))
         }
         return run
     }

@@ -12,6 +12,8 @@ struct MemoryBenchmark {
         let objects: Int
         let storeBytes: Int
         let jsonBytes: Int
+        /// The summed length of the JSON documents: exact, unlike RSS.
+        let jsonPayloadBytes: Int
     }
 
     func run() async throws -> [Sample] {
@@ -41,11 +43,11 @@ struct MemoryBenchmark {
             raw.append(try encoder.encode(object))
         }
         let jsonBytes = ResidentMemory.current() - beforeJSON
-        withExtendedLifetime(raw) {}
 
         watching.cancel()
         _ = await watching.result
         await cluster.shutdown()
-        return Sample(objects: count, storeBytes: storeBytes, jsonBytes: jsonBytes)
+        let payload = raw.reduce(0) { $0 + $1.count }
+        return Sample(objects: count, storeBytes: storeBytes, jsonBytes: jsonBytes, jsonPayloadBytes: payload)
     }
 }
