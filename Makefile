@@ -45,4 +45,5 @@ run: deps ## Run ensemble with ARGS; by default the local API emulator with Ense
 	swift run ensemble $(ARGS)
 
 bench: build ## Run the benchmark programs under bench/ in release mode
-	@if [ -d bench/http ]; then swift run -c release ensemble-bench-http; else echo "bench/http is not in this tree: no benchmarks to run"; fi
+	@if [ -d bench/http ]; then swift run -c release ensemble-bench-http; else echo "bench/http is not in this tree: skipped"; fi
+	@if [ -d bench/runtime ]; then swift run -c release ensemble-bench-runtime; else echo "bench/runtime is not in this tree: skipped"; fi

@@ -45,6 +45,10 @@ let package = Package(
             name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble", "EnsembleSupport", "HTTP", "KubeClient", "KubeCore"]),
 
         .executableTarget(name: "ensemble-bench-http", dependencies: ["HTTP", "EnsembleSupport"], path: "bench/http"),
+        .executableTarget(
+            name: "ensemble-bench-runtime",
+            dependencies: ["KubeRuntime", "KubeRuntimeClient", "KubeClient", "KubeCore", "KubeTesting", "EnsembleSupport"],
+            path: "bench/runtime"),
     ],
     swiftLanguageModes: [.v6]
 )
