@@ -42,7 +42,11 @@ let package = Package(
             name: "KubeRuntimeClientTests",
             dependencies: ["KubeRuntimeClient", "KubeRuntime", "KubeClient", "KubeCore", "KubeTesting", "EnsembleSupport"]),
         .testTarget(
-            name: "EnsembleCLITests", dependencies: ["EnsembleCLI", "ensemble", "EnsembleSupport", "HTTP", "KubeClient", "KubeCore"]),
+            name: "EnsembleCLITests",
+            dependencies: [
+                "EnsembleCLI", "ensemble", "EnsembleSupport", "HTTP", "KubeClient", "KubeCore", "KubeTesting",
+                "KubeRuntimeClient",
+            ]),
 
         .executableTarget(name: "ensemble-bench-http", dependencies: ["HTTP", "EnsembleSupport"], path: "bench/http"),
         .executableTarget(

@@ -50,10 +50,13 @@ final class ControllerManager: Sendable {
                     client: client,
                     scope: ResourceScope(namespace: election.leaseNamespace, fieldSelector: "metadata.name=\(election.leaseName)")),
                 logger: logger)
-            let leaseStore = KubeLeaseStore(client: client, namespace: election.leaseNamespace, name: election.leaseName)
+            let electionConfiguration = LeaderElectionConfiguration(identity: election.identity)
+            let leaseStore = KubeLeaseStore(
+                client: Self.leaseClient(client, renewDeadline: electionConfiguration.renewDeadline),
+                namespace: election.leaseNamespace, name: election.leaseName)
             elector = ObservedService(
                 LeaderElector(
-                    configuration: LeaderElectionConfiguration(identity: election.identity), store: leaseStore,
+                    configuration: electionConfiguration, store: leaseStore,
                     logger: logger
                 ) {
                     await Self.runUntilCancelled(controllers)
@@ -62,6 +65,15 @@ final class ControllerManager: Sendable {
             leaseWatcher = nil
             elector = nil
         }
+    }
+
+    /// Lease requests never outlast half the renew deadline and are not retried by the client: a renewal that
+    /// hangs fails in time for the leader to step down before its lease expires (the elector retries on its own).
+    static func leaseClient(_ client: KubeClient, renewDeadline: Duration) -> KubeClient {
+        var configuration = client.configuration
+        configuration.requestTimeout = renewDeadline / 2
+        configuration.retry = .never
+        return KubeClient(configuration: configuration)
     }
 
     /// Ready once every cache holds a first list and, with leader election, the elector runs (leading or standing by).
