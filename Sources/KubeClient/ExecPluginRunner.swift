@@ -31,7 +31,7 @@ enum ExecPluginRunner {
         process.standardError = standardError
         process.standardInput = FileHandle.nullDevice
         do {
-            try process.run()
+            try ProcessLauncher.run(process)
         } catch {
             let hint = config.installHint.map { "\n\($0)" } ?? ""
             throw KubeError.credentials("cannot run exec plugin \(config.command): \(error.localizedDescription)\(hint)")

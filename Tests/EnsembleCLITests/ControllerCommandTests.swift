@@ -113,7 +113,7 @@ private final class ChildProcess: Sendable {
             continuation.yield(finished.terminationStatus)
             continuation.finish()
         }
-        try process.run()
+        try ProcessLauncher.run(process)
         try handle.close()
     }
 

@@ -1,3 +1,4 @@
+import EnsembleSupport
 import Foundation
 import Testing
 
@@ -41,7 +42,7 @@ import Testing
         let exitCode: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
             do {
-                try process.run()
+                try ProcessLauncher.run(process)
             } catch {
                 process.terminationHandler = nil
                 continuation.resume(throwing: error)

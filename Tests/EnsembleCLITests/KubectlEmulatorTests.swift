@@ -287,7 +287,7 @@ final class DevAPIServer: Sendable {
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
-        try process.run()
+        try ProcessLauncher.run(process)
         try handle.close()
     }
 
@@ -382,27 +382,9 @@ struct ProcessResult: Sendable {
             try? FileManager.default.removeItem(at: outputURL)
             try? FileManager.default.removeItem(at: errorURL)
         }
-        let outputHandle = try FileHandle(forWritingTo: outputURL)
-        let errorHandle = try FileHandle(forWritingTo: errorURL)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = directory
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = outputHandle
-        process.standardError = errorHandle
-        let exitCode: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        try outputHandle.close()
-        try errorHandle.close()
+        let pid = try Spawned.spawn(
+            executable.path, arguments, environment: environment, output: outputURL.path, error: errorURL.path)
+        let exitCode = await Spawned.wait(pid)
         return ProcessResult(
             exitCode: exitCode, output: try String(contentsOf: outputURL, encoding: .utf8),
             error: try String(contentsOf: errorURL, encoding: .utf8))
@@ -425,7 +407,7 @@ final class BackgroundProcess: Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = handle
         process.standardError = handle
-        try process.run()
+        try ProcessLauncher.run(process)
         try handle.close()
     }
 

@@ -11,11 +11,11 @@ import Testing
         let emulator = KubeAPIEmulator()
         let base = try emulator.start()
         let client = KubeClient(configuration: ClientConfiguration(server: base, namespace: "default"))
-        let leaseClient = ControllerManager.leaseClient(client, renewDeadline: .seconds(2))
-        #expect(leaseClient.configuration.requestTimeout == .seconds(1))
+        let leaseClient = ControllerManager.leaseClient(client, renewDeadline: .seconds(16))
+        #expect(leaseClient.configuration.requestTimeout == .seconds(8))
         #expect(leaseClient.configuration.retry.maximumRetries == 0)
         let store = KubeLeaseStore(client: leaseClient, namespace: "default", name: "ensemble-controller")
-        emulator.faults.delayNext(1, .init(verb: "get", resource: "leases"), by: .seconds(30))
+        emulator.faults.delayNext(1, .init(verb: "get", resource: "leases"), by: .seconds(120))
         await #expect(throws: (any Error).self) { _ = try await store.get() }
         emulator.faults.failNext(1, .init(verb: "get", resource: "leases"), status: 503, retryAfterSeconds: 0)
         await #expect(throws: (any Error).self) { _ = try await store.get() }

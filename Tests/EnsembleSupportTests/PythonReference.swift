@@ -48,7 +48,7 @@ enum PythonReference {
                     process.standardInput = inputPipe
                     process.standardOutput = outputPipe
                     process.standardError = errorPipe
-                    try process.run()
+                    try ProcessLauncher.run(process)
                     try inputPipe.fileHandleForWriting.write(contentsOf: input)
                     try inputPipe.fileHandleForWriting.close()
                     let output = outputPipe.fileHandleForReading.readDataToEndOfFile()

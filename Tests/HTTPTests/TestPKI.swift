@@ -1,3 +1,4 @@
+import EnsembleSupport
 import Foundation
 
 /// A throwaway certificate authority with a server and a client certificate, made with the openssl command.
@@ -37,7 +38,7 @@ struct TestPKI: Sendable {
         process.currentDirectoryURL = directory
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLauncher.run(process)
         while process.isRunning { usleep(10_000) }
         guard process.terminationStatus == 0 else {
             throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "openssl \(arguments[0]) failed"])
@@ -69,7 +70,7 @@ final class OpenSSLServer: @unchecked Sendable {
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLauncher.run(process)
         let server = OpenSSLServer(port: port, process: process)
         let listening = await eventually(within: .seconds(60)) { (try? RawConnection(port: port)) != nil }
         guard listening else { throw POSIXError(.ECONNREFUSED) }

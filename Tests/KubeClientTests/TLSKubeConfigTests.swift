@@ -1,3 +1,4 @@
+import EnsembleSupport
 import Foundation
 import KubeClient
 import KubeCore
@@ -33,7 +34,7 @@ struct TLSKubeConfigTests {
         server.currentDirectoryURL = URL(fileURLWithPath: directory)
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
-        try server.run()
+        try ProcessLauncher.run(server)
         defer { server.terminate() }
 
         func base64(_ name: String) throws -> String { try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(name)")).base64EncodedString() }
@@ -81,7 +82,7 @@ struct TLSKubeConfigTests {
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLauncher.run(process)
         while process.isRunning { usleep(10_000) }
         guard process.terminationStatus == 0 else { throw KubeConfigError(file: directory, "openssl \(arguments[0]) failed") }
     }

@@ -1,3 +1,4 @@
+import EnsembleSupport
 import Foundation
 
 /// Python's standard-library HTTP server and client, started as child processes.
@@ -58,7 +59,7 @@ enum PythonBaseline {
         process.arguments = ["python3", "-c", serverScript]
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
+        try ProcessLauncher.run(process)
         var line = Data()
         while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
             line.append(byte)
@@ -84,7 +85,7 @@ enum PythonBaseline {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLauncher.run(process)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
